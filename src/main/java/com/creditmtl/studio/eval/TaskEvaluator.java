@@ -1,0 +1,94 @@
+package com.creditmtl.studio.eval;
+
+import com.creditmtl.studio.data.TaskSpec;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.nd4j.evaluation.classification.ROC;
+import org.nd4j.evaluation.regression.RegressionEvaluation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Computes a task's test metrics from actual values and predictions in original units.
+ *
+ * <p>AUC is nd4j-evaluation's exact ROC (no threshold binning); MAE and RMSE come from its
+ * regression evaluation in double precision. KS, the largest gap between the cumulative score
+ * distributions of positives and negatives, is computed here because nd4j-evaluation has none;
+ * tied predictions are stepped over together so the figure does not depend on row order.
+ */
+public final class TaskEvaluator {
+
+    private TaskEvaluator() {
+    }
+
+    public static TaskMetrics evaluate(TaskSpec task, double[] actual, double[] predicted) {
+        if (actual.length != predicted.length || actual.length == 0) {
+            throw new IllegalArgumentException("need equally many actual and predicted values");
+        }
+        if (task.isBinary()) {
+            return TaskMetrics.binary(task.name(), task.weight(), actual.length,
+                    auc(actual, predicted), ks(actual, predicted));
+        }
+        RegressionEvaluation evaluation = new RegressionEvaluation(1);
+        evaluation.eval(column(actual), column(predicted));
+        return TaskMetrics.regression(task.name(), task.weight(), actual.length,
+                evaluation.meanAbsoluteError(0), evaluation.rootMeanSquaredError(0));
+    }
+
+    /** Area under the ROC curve; NaN when only one class is present. */
+    public static double auc(double[] labels, double[] scores) {
+        if (!hasBothClasses(labels)) {
+            return Double.NaN;
+        }
+        ROC roc = new ROC(0);
+        roc.eval(column(labels), column(scores));
+        return roc.calculateAUC();
+    }
+
+    /** Kolmogorov–Smirnov statistic between positives' and negatives' scores. */
+    public static double ks(double[] labels, double[] scores) {
+        if (!hasBothClasses(labels)) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        double positives = Arrays.stream(labels).sum();
+        double negatives = labels.length - positives;
+
+        double seenPositives = 0;
+        double seenNegatives = 0;
+        double best = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (labels[order[k]] == 1) {
+                seenPositives++;
+            } else {
+                seenNegatives++;
+            }
+            boolean lastOfTie = k == order.length - 1
+                    || scores[order[k + 1]] != scores[order[k]];
+            if (lastOfTie) {
+                best = Math.max(best,
+                        Math.abs(seenPositives / positives - seenNegatives / negatives));
+            }
+        }
+        return best;
+    }
+
+    private static boolean hasBothClasses(double[] labels) {
+        boolean positive = false;
+        boolean negative = false;
+        for (double label : labels) {
+            positive |= label == 1;
+            negative |= label == 0;
+        }
+        return positive && negative;
+    }
+
+    private static INDArray column(double[] values) {
+        return Nd4j.create(values, new long[] {values.length, 1}, DataType.DOUBLE);
+    }
+}

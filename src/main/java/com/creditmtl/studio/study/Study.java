@@ -1,0 +1,44 @@
+package com.creditmtl.studio.study;
+
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.EpochReport;
+import com.creditmtl.studio.model.MultiTaskPredictor;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.Preprocessor;
+import com.creditmtl.studio.prep.Split;
+import com.creditmtl.studio.scoring.GradeScale;
+import com.creditmtl.studio.scoring.ScoreScale;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A trained multi-task model with what is needed to read and reuse it: the settings, the split,
+ * the fitted preprocessing, the network, the per-epoch history, the test metrics per task and the
+ * test applicants' predictions and scores. Held in memory; not yet saved to disk.
+ */
+public record Study(List<String> featureNames, TrainingSettings settings, Split split,
+        Preprocessor preprocessor, ComputationGraph network, List<EpochReport> history,
+        List<TaskMetrics> metrics, List<ApplicantResult> testResults, ScoreScale scoreScale,
+        GradeScale gradeScale, double trainSeconds) {
+
+    public Study {
+        featureNames = List.copyOf(featureNames);
+        history = List.copyOf(history);
+        metrics = List.copyOf(metrics);
+        testResults = List.copyOf(testResults);
+    }
+
+    public List<TaskSpec> tasks() {
+        return settings.tasks();
+    }
+
+    public MultiTaskPredictor predictor() {
+        return new MultiTaskPredictor(network, preprocessor);
+    }
+
+    /** Index of the first binary task, whose probability drives the score; -1 when none. */
+    public int scoringTask() {
+        return StudyTrainer.scoringTask(settings.tasks());
+    }
+}

@@ -1,0 +1,159 @@
+package com.creditmtl.studio.study;
+
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.EpochReport;
+import com.creditmtl.studio.model.TaskLoss;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a study's results: {@code metrics.json} (rows per part, settings, per-task test metrics,
+ * per-epoch losses) and {@code predictions.csv} (one row per test applicant). Each file is
+ * written to a temporary file beside it and moved into place, so a reader never sees half a file
+ * and an interrupted write leaves any earlier file intact.
+ */
+public final class StudyFiles {
+
+    public static final String METRICS = "metrics.json";
+    public static final String PREDICTIONS = "predictions.csv";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StudyFiles() {
+    }
+
+    public static ObjectNode metricsJson(Study study, String dataName) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("data", dataName);
+        ObjectNode rows = root.putObject("rows");
+        rows.put("train", study.split().train().length);
+        rows.put("validation", study.split().validation().length);
+        rows.put("test", study.split().test().length);
+        root.put("epochs", study.history().size());
+        root.put("train_seconds", round(study.trainSeconds(), 3));
+        root.put("batch_size", study.settings().batchSize());
+        root.put("learning_rate", study.settings().learningRate());
+        root.put("hidden_units", study.settings().hiddenUnits());
+        root.put("seed", study.settings().seed());
+        ArrayNode features = root.putArray("features");
+        study.featureNames().forEach(features::add);
+
+        ObjectNode tasks = root.putObject("tasks");
+        for (TaskMetrics metrics : study.metrics()) {
+            ObjectNode task = tasks.putObject(metrics.task());
+            task.put("type", metrics.type().name().toLowerCase(Locale.ROOT));
+            task.put("weight", metrics.weight());
+            if (metrics.type() == TaskType.BINARY) {
+                task.put("auc", metrics.auc());
+                task.put("ks", metrics.ks());
+            } else {
+                task.put("mae", metrics.mae());
+                task.put("rmse", metrics.rmse());
+            }
+        }
+
+        ArrayNode history = root.putArray("history");
+        for (EpochReport report : study.history()) {
+            ObjectNode epoch = history.addObject();
+            epoch.put("epoch", report.epoch());
+            epoch.put("seconds", round(report.elapsedSeconds(), 3));
+            ObjectNode losses = epoch.putObject("losses");
+            for (TaskLoss loss : report.losses()) {
+                ObjectNode task = losses.putObject(loss.task());
+                task.put("train", loss.trainLoss());
+                task.put("validation", loss.validationLoss());
+                task.put("weighted_train", loss.weightedTrainLoss());
+                task.put("weighted_validation", loss.weightedValidationLoss());
+            }
+        }
+        return root;
+    }
+
+    public static void writeMetrics(Study study, String dataName, Path file) throws IOException {
+        String text = JSON.writeValueAsString(metricsJson(study, dataName)) + "\n";
+        writeAtomically(file, writer -> writer.write(text));
+    }
+
+    public static void writePredictions(Study study, Path file) throws IOException {
+        List<String> header = new ArrayList<>();
+        header.add("ID");
+        for (TaskSpec task : study.tasks()) {
+            header.add(task.name());
+            header.add(task.name() + "_predicted");
+        }
+        header.add("score");
+        header.add("grade");
+
+        writeAtomically(file, writer -> {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+            try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+                printer.printRecord(header);
+                for (ApplicantResult result : study.testResults()) {
+                    printer.printRecord(row(study, result));
+                }
+            }
+        });
+    }
+
+    private static List<String> row(Study study, ApplicantResult result) {
+        List<String> cells = new ArrayList<>();
+        cells.add(CsvCells.text(result.id()));
+        for (int t = 0; t < study.tasks().size(); t++) {
+            boolean binary = study.tasks().get(t).isBinary();
+            cells.add(number(result.actual()[t], binary ? 0 : 2));
+            cells.add(number(result.predicted()[t], binary ? 6 : 2));
+        }
+        cells.add(number(result.score(), 1));
+        cells.add(result.grade());
+        return cells;
+    }
+
+    private static String number(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** Something that writes text. */
+    @FunctionalInterface
+    interface TextWriter {
+        void write(Writer writer) throws IOException;
+    }
+
+    static void writeAtomically(Path file, TextWriter content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".part");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.write(writer);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.creditmtl.studio.study;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.TaskEvaluator;
+import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.EpochReport;
+import com.creditmtl.studio.model.MultiTaskNetworkFactory;
+import com.creditmtl.studio.model.MultiTaskPredictor;
+import com.creditmtl.studio.model.MultiTaskTrainer;
+import com.creditmtl.studio.model.TrainingData;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.Preprocessor;
+import com.creditmtl.studio.prep.Split;
+import com.creditmtl.studio.prep.Splitter;
+import com.creditmtl.studio.scoring.GradeScale;
+import com.creditmtl.studio.scoring.ScoreScale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole job on an imported table: split, fit preprocessing on the training part, build
+ * and train the network, evaluate every task on the test part and score the test applicants.
+ * Runs on the calling thread; the window calls it from a background task.
+ */
+public final class StudyTrainer {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(StudyTrainer.class);
+
+    private final ScoreScale scoreScale;
+    private final GradeScale gradeScale;
+
+    public StudyTrainer() {
+        this(ScoreScale.DEFAULT, GradeScale.DEFAULT);
+    }
+
+    public StudyTrainer(ScoreScale scoreScale, GradeScale gradeScale) {
+        this.scoreScale = scoreScale;
+        this.gradeScale = gradeScale;
+    }
+
+    public Study train(CreditTable table, TrainingSettings settings,
+            Consumer<EpochReport> listener, BooleanSupplier cancelled) {
+        List<TaskSpec> tasks = settings.tasks();
+        for (TaskSpec task : tasks) {
+            if (!table.table().containsColumn(task.name())) {
+                throw new IllegalArgumentException("the table has no column " + task.name());
+            }
+        }
+        LOGGER.info("Training on {} rows, tasks {}, seed {}", table.rowCount(), tasks,
+                settings.seed());
+
+        int binary = scoringTask(tasks);
+        double[] strata = binary < 0 ? null
+                : table.target(tasks.get(binary).name(), table.allRows());
+        Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
+                settings.seed()).split(table.rowCount(), strata);
+
+        double[][] trainFeatures = table.features(split.train());
+        double[][] trainTargets = targets(table, tasks, split.train());
+        Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
+        TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
+        TrainingData validation = TrainingData.of(preprocessor,
+                table.features(split.validation()), targets(table, tasks, split.validation()));
+
+        ComputationGraph network = MultiTaskNetworkFactory.build(preprocessor.featureCount(),
+                settings);
+        long start = System.nanoTime();
+        List<EpochReport> history = new MultiTaskTrainer(settings)
+                .train(network, train, validation, listener, cancelled);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        MultiTaskPredictor predictor = new MultiTaskPredictor(network, preprocessor);
+        double[][] actual = targets(table, tasks, split.test());
+        double[][] predicted = predictor.predict(table.features(split.test()));
+        List<TaskMetrics> metrics = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            metrics.add(TaskEvaluator.evaluate(tasks.get(t), column(actual, t), predicted[t]));
+        }
+        List<ApplicantResult> results = results(table, split.test(), actual, predicted, binary);
+        LOGGER.info("Trained {} epochs in {} s; test metrics {}", history.size(),
+                String.format("%.1f", seconds), metrics);
+
+        return new Study(table.featureNames(), settings, split, preprocessor, network, history,
+                metrics, results, scoreScale, gradeScale, seconds);
+    }
+
+    static int scoringTask(List<TaskSpec> tasks) {
+        for (int t = 0; t < tasks.size(); t++) {
+            if (tasks.get(t).isBinary()) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private List<ApplicantResult> results(CreditTable table, int[] rows, double[][] actual,
+            double[][] predicted, int binary) {
+        List<ApplicantResult> results = new ArrayList<>(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            double[] prediction = new double[predicted.length];
+            for (int t = 0; t < predicted.length; t++) {
+                prediction[t] = predicted[t][r];
+            }
+            double score = binary < 0 ? Double.NaN : scoreScale.score(prediction[binary]);
+            String grade = binary < 0 ? "" : gradeScale.grade(score);
+            results.add(new ApplicantResult(table.id(rows[r]), actual[r], prediction, score,
+                    grade));
+        }
+        return results;
+    }
+
+    private static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {
+        double[][] values = new double[rows.length][tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            double[] column = table.target(tasks.get(t).name(), rows);
+            for (int r = 0; r < rows.length; r++) {
+                values[r][t] = column[r];
+            }
+        }
+        return values;
+    }
+
+    private static double[] column(double[][] rows, int index) {
+        double[] column = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            column[r] = rows[r][index];
+        }
+        return column;
+    }
+}
