@@ -1,10 +1,31 @@
 package com.creditmtl.studio.ui;
 
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.study.StudyTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder until the window lands. */
+/**
+ * The JavaFX application: one window on the bundled Taiwan table, with imports and training on
+ * one background thread so the FX thread only draws.
+ */
 public final class StudioApp extends Application {
+
+    /** System property naming a CSV to open at start instead of the bundled table. */
+    public static final String DATA_PROPERTY = "credit.mtl.data";
+    static final Path BUNDLED = Path.of("assets", "data", "taiwan-credit-mtl.csv");
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(StudioApp.class);
+
+    private ExecutorService executor;
 
     public static void launchWindow(String[] args) {
         Application.launch(StudioApp.class, args);
@@ -12,7 +33,63 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        executor = backgroundExecutor();
+        MainViewModel model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
+        MainView view = new MainView(model);
+
         stage.setTitle("Credit MTL Studio");
+        stage.setScene(new Scene(view.root(), 1280, 800));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+
+        Optional<Path> data = startData();
+        if (data.isPresent()) {
+            model.open(data.get());
+        } else {
+            model.statusProperty().set("Bundled data not found; open a CSV file to begin");
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** One daemon thread for imports and training, so closing the window ends the program. */
+    static ExecutorService backgroundExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "studio-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * The file to open at start: the {@value #DATA_PROPERTY} property, else the bundled table in
+     * the working folder, else the bundled table beside the jar's folder (the jar lives in
+     * {@code target/} of a clone).
+     */
+    static Optional<Path> startData() {
+        String property = System.getProperty(DATA_PROPERTY);
+        if (property != null) {
+            return Optional.of(Path.of(property));
+        }
+        if (Files.isRegularFile(BUNDLED)) {
+            return Optional.of(BUNDLED);
+        }
+        try {
+            Path jar = Path.of(StudioApp.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            Path beside = jar.getParent().getParent().resolve(BUNDLED);
+            if (Files.isRegularFile(beside)) {
+                return Optional.of(beside);
+            }
+        } catch (Exception e) {
+            LOGGER.debug("Could not locate the jar's folder", e);
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,321 @@
+package com.creditmtl.studio.ui;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.EpochReport;
+import com.creditmtl.studio.model.TaskLoss;
+import com.creditmtl.studio.model.TrainingCancelledException;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.study.StudyTrainer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.chart.XYChart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the main window and the actions on it: open a file, set the tasks' weights and the
+ * training settings, train in the background, cancel, and read the results.
+ *
+ * <p>All properties are read and written on the FX thread. Import and training run on the
+ * injected executor; their results come back through {@link Platform#runLater}. Loss points are
+ * added once per epoch, so the chart receives at most a few updates a second.
+ */
+public final class MainViewModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final CsvImporter importer;
+    private final StudyTrainer trainer;
+    private final Executor executor;
+
+    private final ObjectProperty<CreditTable> table = new SimpleObjectProperty<>();
+    private final ObservableList<TaskWeight> tasks = FXCollections.observableArrayList();
+    private final IntegerProperty epochs = new SimpleIntegerProperty(TrainingSettings.DEFAULT_EPOCHS);
+    private final IntegerProperty batchSize =
+            new SimpleIntegerProperty(TrainingSettings.DEFAULT_BATCH_SIZE);
+    private final DoubleProperty learningRate =
+            new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
+    private final IntegerProperty seed = new SimpleIntegerProperty((int) TrainingSettings.DEFAULT_SEED);
+
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty training = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty error = new SimpleStringProperty();
+
+    private final ObservableList<XYChart.Series<Number, Number>> lossSeries =
+            FXCollections.observableArrayList();
+    private final ObservableList<TaskMetrics> metrics = FXCollections.observableArrayList();
+    private final ObservableList<ApplicantResult> applicants = FXCollections.observableArrayList();
+    private final ObjectProperty<Study> study = new SimpleObjectProperty<>();
+
+    private Task<Study> running;
+
+    public MainViewModel(CsvImporter importer, StudyTrainer trainer, Executor executor) {
+        this.importer = importer;
+        this.trainer = trainer;
+        this.executor = executor;
+    }
+
+    /** Imports a CSV in the background; on success it replaces the current table and results. */
+    public void open(Path file) {
+        busy.set(true);
+        status.set("Importing " + file.getFileName() + " …");
+        Task<CreditTable> task = new Task<>() {
+            @Override
+            protected CreditTable call() throws Exception {
+                return importer.importFile(file);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            setTable(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            String message = task.getException().getMessage();
+            LOGGER.info("Import failed: {}", message);
+            status.set("Import failed: " + message);
+            error.set(message);
+        });
+        executor.execute(task);
+    }
+
+    void setTable(CreditTable newTable) {
+        table.set(newTable);
+        tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
+        clearResults();
+        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %d tasks",
+                newTable.source() == null ? "table" : newTable.source().getFileName(),
+                newTable.rowCount(), newTable.featureNames().size(), newTable.tasks().size()));
+    }
+
+    /** The settings the controls describe now; throws IllegalArgumentException when invalid. */
+    public TrainingSettings currentSettings() {
+        List<TaskSpec> specs = tasks.stream().map(TaskWeight::current).toList();
+        return new TrainingSettings(specs, TrainingSettings.DEFAULT_HIDDEN_UNITS, epochs.get(),
+                batchSize.get(), learningRate.get(), seed.get(),
+                TrainingSettings.DEFAULT_TEST_FRACTION,
+                TrainingSettings.DEFAULT_VALIDATION_FRACTION);
+    }
+
+    /** Starts training with the current settings; does nothing while busy or without a table. */
+    public void train() {
+        CreditTable current = table.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        TrainingSettings settings;
+        try {
+            settings = currentSettings();
+        } catch (IllegalArgumentException e) {
+            status.set("Cannot train: " + e.getMessage());
+            error.set(e.getMessage());
+            return;
+        }
+
+        clearResults();
+        createSeries(settings);
+        busy.set(true);
+        training.set(true);
+        progress.set(0);
+        progressText.set("Starting …");
+        status.set("Training " + settings.epochs() + " epochs …");
+
+        Task<Study> task = new Task<>() {
+            @Override
+            protected Study call() {
+                return trainer.train(current, settings, report -> {
+                    updateProgress(report.epoch(), report.epochs());
+                    updateMessage(describe(report));
+                    Platform.runLater(() -> addPoints(report));
+                }, this::isCancelled);
+            }
+        };
+        progress.bind(task.progressProperty());
+        progressText.bind(task.messageProperty());
+        task.setOnSucceeded(e -> finish(task, "Trained"));
+        task.setOnCancelled(e -> finish(task, "Cancelled"));
+        task.setOnFailed(e -> finish(task, "Failed"));
+        running = task;
+        executor.execute(task);
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    private void finish(Task<Study> task, String outcome) {
+        progress.unbind();
+        progressText.unbind();
+        running = null;
+        busy.set(false);
+        training.set(false);
+        switch (outcome) {
+            case "Trained" -> {
+                Study result = task.getValue();
+                study.set(result);
+                metrics.setAll(result.metrics());
+                applicants.setAll(result.testResults());
+                progress.set(1);
+                progressText.set(String.format(Locale.ROOT, "Done: %d epochs in %.1f s",
+                        result.history().size(), result.trainSeconds()));
+                status.set(summary(result));
+            }
+            case "Cancelled" -> {
+                progressText.set("Cancelled");
+                status.set("Training cancelled; no model was kept");
+            }
+            default -> {
+                Throwable failure = task.getException();
+                if (failure instanceof TrainingCancelledException) {
+                    progressText.set("Cancelled");
+                    status.set("Training cancelled; no model was kept");
+                } else {
+                    LOGGER.warn("Training failed", failure);
+                    String message = failure == null ? "unknown error" : failure.getMessage();
+                    progressText.set("Failed");
+                    status.set("Training failed: " + message);
+                    error.set(message);
+                }
+            }
+        }
+    }
+
+    private void createSeries(TrainingSettings settings) {
+        lossSeries.clear();
+        for (TaskSpec task : settings.tasks()) {
+            XYChart.Series<Number, Number> train = new XYChart.Series<>();
+            train.setName(task.name() + " · training");
+            XYChart.Series<Number, Number> validation = new XYChart.Series<>();
+            validation.setName(task.name() + " · validation");
+            lossSeries.add(train);
+            lossSeries.add(validation);
+        }
+    }
+
+    private void addPoints(EpochReport report) {
+        List<TaskLoss> losses = report.losses();
+        for (int t = 0; t < losses.size() && 2 * t + 1 < lossSeries.size(); t++) {
+            lossSeries.get(2 * t).getData()
+                    .add(new XYChart.Data<>(report.epoch(), losses.get(t).trainLoss()));
+            lossSeries.get(2 * t + 1).getData()
+                    .add(new XYChart.Data<>(report.epoch(), losses.get(t).validationLoss()));
+        }
+    }
+
+    private void clearResults() {
+        study.set(null);
+        metrics.clear();
+        applicants.clear();
+        lossSeries.clear();
+        progress.set(0);
+        progressText.set("");
+    }
+
+    static String describe(EpochReport report) {
+        return String.format(Locale.ROOT, "Epoch %d of %d · %.0f s elapsed · about %.0f s left",
+                report.epoch(), report.epochs(), report.elapsedSeconds(), report.secondsLeft());
+    }
+
+    private static String summary(Study study) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Trained %d epochs in %.1f s. Test:", study.history().size(), study.trainSeconds()));
+        for (TaskMetrics m : study.metrics()) {
+            text.append(m.auc() == m.auc()
+                    ? String.format(Locale.ROOT, "  %s AUC %.3f", m.task(), m.auc())
+                    : String.format(Locale.ROOT, "  %s MAE %,.1f", m.task(), m.mae()));
+        }
+        return text.toString();
+    }
+
+    public ObjectProperty<CreditTable> tableProperty() {
+        return table;
+    }
+
+    public ObservableList<TaskWeight> tasks() {
+        return tasks;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The last error message for the analyst; the view shows it and clears it. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ObservableList<XYChart.Series<Number, Number>> lossSeries() {
+        return lossSeries;
+    }
+
+    public ObservableList<TaskMetrics> metrics() {
+        return metrics;
+    }
+
+    public ObservableList<ApplicantResult> applicants() {
+        return applicants;
+    }
+
+    public ObjectProperty<Study> studyProperty() {
+        return study;
+    }
+}
