@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -43,6 +44,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
@@ -283,13 +285,32 @@ public final class MainView {
     }
 
     private Region trainingTab() {
-        NumberAxis epochAxis = new NumberAxis();
+        NumberAxis epochAxis = new NumberAxis(1, model.epochsProperty().get(), 1);
         epochAxis.setLabel("Epoch");
-        epochAxis.setForceZeroInRange(false);
-        epochAxis.setTickUnit(1);
+        epochAxis.setAutoRanging(false);
         epochAxis.setMinorTickVisible(false);
+        epochAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double epoch = value.doubleValue();
+                return epoch == Math.rint(epoch) ? Long.toString((long) epoch) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
+        // The axis spans the epochs of the run being drawn, fixed when it starts.
+        model.trainingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                int planned = model.epochsProperty().get();
+                epochAxis.setUpperBound(Math.max(2, planned));
+                epochAxis.setTickUnit(Math.max(1, Math.ceil(planned / 20.0)));
+            }
+        });
         NumberAxis lossAxis = new NumberAxis();
-        lossAxis.setLabel("Loss (raw: cross-entropy, or squared error of the scaled target)");
+        lossAxis.setLabel("Raw loss");
         lossAxis.setForceZeroInRange(false);
         LineChart<Number, Number> chart = new LineChart<>(epochAxis, lossAxis);
         chart.setId("lossChart");
@@ -312,8 +333,15 @@ public final class MainView {
         metrics.getColumns().add(numberColumn("RMSE", TaskMetrics::rmse, "%,.2f"));
         metrics.setPrefHeight(140);
 
-        SplitPane split = new SplitPane(chart, metrics);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Label caption = new Label("Raw loss: cross-entropy for a binary task, squared error of "
+                + "the standardised target for a regression task. Metrics below are on the test "
+                + "part, in original units.");
+        caption.setWrapText(true);
+        caption.setPadding(new Insets(0, 8, 4, 8));
+        VBox chartBox = new VBox(chart, caption);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        SplitPane split = new SplitPane(chartBox, metrics);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.75);
         return split;
     }
@@ -329,19 +357,22 @@ public final class MainView {
     private void rebuildApplicantColumns() {
         applicantTable.getColumns().clear();
         applicantTable.getColumns().add(textColumn("ID", ApplicantResult::id));
+        applicantTable.getColumns().add(numberColumn("Score", ApplicantResult::score, "%.0f"));
+        applicantTable.getColumns().add(textColumn("Grade", ApplicantResult::grade));
         List<TaskSpec> tasks = model.studyProperty().get() == null
                 ? List.of() : model.studyProperty().get().tasks();
         for (int t = 0; t < tasks.size(); t++) {
             int task = t;
             boolean binary = tasks.get(t).isBinary();
-            String predicted = binary ? "%.4f" : "%,.1f";
-            applicantTable.getColumns().add(numberColumn(tasks.get(t).name() + " (actual)",
-                    r -> r.actual()[task], binary ? "%.0f" : "%,.1f"));
-            applicantTable.getColumns().add(numberColumn(tasks.get(t).name() + " (predicted)",
-                    r -> r.predicted()[task], predicted));
+            TableColumn<ApplicantResult, Double> predicted = numberColumn("predicted",
+                    r -> r.predicted()[task], binary ? "%.4f" : "%,.1f");
+            TableColumn<ApplicantResult, Double> actual = numberColumn("actual",
+                    r -> r.actual()[task], binary ? "%.0f" : "%,.1f");
+            TableColumn<ApplicantResult, Double> group = new TableColumn<>(tasks.get(t).name());
+            group.getColumns().add(predicted);
+            group.getColumns().add(actual);
+            applicantTable.getColumns().add(group);
         }
-        applicantTable.getColumns().add(numberColumn("Score", ApplicantResult::score, "%.0f"));
-        applicantTable.getColumns().add(textColumn("Grade", ApplicantResult::grade));
     }
 
     private Region statusBar() {
