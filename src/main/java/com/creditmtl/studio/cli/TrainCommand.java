@@ -44,7 +44,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Folder for metrics.json and predictions.csv; created if missing.")
     private Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     private int epochs = TrainingSettings.DEFAULT_EPOCHS;
 
     @Option(names = "--batch", paramLabel = "N",

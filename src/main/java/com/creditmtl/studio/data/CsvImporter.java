@@ -95,11 +95,13 @@ public final class CsvImporter {
                     .build();
             Table table = Table.read().usingOptions(options);
             if (table.rowCount() == 0) {
-                throw new ImportException(file.getFileName() + ": the file has a header but no rows");
+                throw new ImportException(
+                        file.getFileName() + ": the file has a header but no rows");
             }
             return table;
         } catch (IOException e) {
-            throw new ImportException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
+            throw new ImportException(
+                    file.getFileName() + ": cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // Tablesaw reports malformed rows and unreadable cells as runtime exceptions.
             throw new ImportException(file.getFileName() + ": is not a readable CSV file: "

@@ -195,6 +195,7 @@ public final class MainView {
         grid.addRow(2, new Label("Learning rate"), rate);
         grid.addRow(3, new Label("Seed"), seed);
         GridPane.setHgrow(epochs, Priority.ALWAYS);
+        grid.disableProperty().bind(model.busyProperty());
         batch.setMaxWidth(Double.MAX_VALUE);
         seed.setMaxWidth(Double.MAX_VALUE);
 

@@ -3,6 +3,7 @@ package com.creditmtl.studio.ui;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
@@ -52,12 +53,14 @@ public final class MainViewModel {
 
     private final ObjectProperty<CreditTable> table = new SimpleObjectProperty<>();
     private final ObservableList<TaskWeight> tasks = FXCollections.observableArrayList();
-    private final IntegerProperty epochs = new SimpleIntegerProperty(TrainingSettings.DEFAULT_EPOCHS);
+    private final IntegerProperty epochs =
+            new SimpleIntegerProperty(TrainingSettings.DEFAULT_EPOCHS);
     private final IntegerProperty batchSize =
             new SimpleIntegerProperty(TrainingSettings.DEFAULT_BATCH_SIZE);
     private final DoubleProperty learningRate =
             new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty seed = new SimpleIntegerProperty((int) TrainingSettings.DEFAULT_SEED);
+    private final IntegerProperty seed =
+            new SimpleIntegerProperty((int) TrainingSettings.DEFAULT_SEED);
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty training = new SimpleBooleanProperty();
@@ -245,9 +248,10 @@ public final class MainViewModel {
 
     private static String summary(Study study) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Trained %d epochs in %.1f s. Test:", study.history().size(), study.trainSeconds()));
+                "Trained %d epochs in %.1f s. Test:", study.history().size(),
+                study.trainSeconds()));
         for (TaskMetrics m : study.metrics()) {
-            text.append(m.auc() == m.auc()
+            text.append(m.type() == TaskType.BINARY
                     ? String.format(Locale.ROOT, "  %s AUC %.3f", m.task(), m.auc())
                     : String.format(Locale.ROOT, "  %s MAE %,.1f", m.task(), m.mae()));
         }
