@@ -3,7 +3,6 @@ package com.creditmtl.studio.eval;
 import com.creditmtl.studio.data.TaskSpec;
 import java.util.Arrays;
 import java.util.Comparator;
-import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,10 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Computes a task's test metrics from actual values and predictions in original units.
  *
- * <p>AUC is nd4j-evaluation's exact ROC (no threshold binning); MAE and RMSE come from its
- * regression evaluation in double precision. KS, the largest gap between the cumulative score
- * distributions of positives and negatives, is computed here because nd4j-evaluation has none;
- * tied predictions are stepped over together so the figure does not depend on row order.
+ * <p>AUC is the Mann–Whitney rank statistic with tied predictions counting one half
+ * (nd4j-evaluation's exact ROC steps through tied rows one at a time, so its AUC depended on their
+ * order); MAE and RMSE come from nd4j-evaluation's regression evaluation in double precision. KS,
+ * the largest gap between the cumulative score distributions of positives and negatives, is
+ * computed here because nd4j-evaluation has none; tied predictions are stepped over together so
+ * neither figure depends on row order.
  */
 public final class TaskEvaluator {
 
@@ -41,9 +42,34 @@ public final class TaskEvaluator {
         if (!hasBothClasses(labels)) {
             return Double.NaN;
         }
-        ROC roc = new ROC(0);
-        roc.eval(column(labels), column(scores));
-        return roc.calculateAUC();
+        Integer[] order = ascending(scores);
+        double positives = 0;
+        double positiveRanks = 0;
+        for (int from = 0; from < order.length; ) {
+            int to = from;
+            while (to + 1 < order.length && scores[order[to + 1]] == scores[order[from]]) {
+                to++;
+            }
+            double midRank = (from + to) / 2.0 + 1;
+            for (int k = from; k <= to; k++) {
+                if (labels[order[k]] == 1) {
+                    positives++;
+                    positiveRanks += midRank;
+                }
+            }
+            from = to + 1;
+        }
+        double negatives = labels.length - positives;
+        return (positiveRanks - positives * (positives + 1) / 2) / (positives * negatives);
+    }
+
+    private static Integer[] ascending(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        return order;
     }
 
     /** Kolmogorov–Smirnov statistic between positives' and negatives' scores. */
@@ -51,11 +77,7 @@ public final class TaskEvaluator {
         if (!hasBothClasses(labels)) {
             return Double.NaN;
         }
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        Integer[] order = ascending(scores);
         double positives = Arrays.stream(labels).sum();
         double negatives = labels.length - positives;
 

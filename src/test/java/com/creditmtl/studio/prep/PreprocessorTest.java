@@ -1,0 +1,212 @@
+package com.creditmtl.studio.prep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PreprocessorTest {
+
+    private static final TaskSpec DEFAULT = new TaskSpec("default_probability", TaskType.BINARY, 0.5);
+    private static final TaskSpec DAYS = new TaskSpec("overdue_days", TaskType.REGRESSION, 0.25);
+    private static final TaskSpec BALANCE = new TaskSpec("balance_change", TaskType.REGRESSION, 0.25);
+
+    /** One feature 1, 2, 3, 4: mean 2.5, median 2.5, population sd sqrt(1.25). */
+    private static Preprocessor fitOneToFour() {
+        double[][] features = {{1}, {2}, {3}, {4}};
+        double[][] targets = {{0}, {1}, {0}, {1}};
+        return Preprocessor.fit(features, List.of(DEFAULT), targets);
+    }
+
+    private static double[][] gaussian(int rows, int width, double mean, double sd, long seed) {
+        Random random = new Random(seed);
+        double[][] values = new double[rows][width];
+        for (double[] row : values) {
+            for (int f = 0; f < width; f++) {
+                row[f] = mean + sd * random.nextGaussian();
+            }
+        }
+        return values;
+    }
+
+    private static double[] column(double[][] rows, int index) {
+        double[] column = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            column[r] = rows[r][index];
+        }
+        return column;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double sd(double[] values) {
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / values.length);
+    }
+
+    @Test
+    void statisticsAreThoseOfTheTrainingRows() {
+        Preprocessor preprocessor = fitOneToFour();
+
+        assertEquals(2.5, preprocessor.featureMedian(0), 1e-12);
+        assertEquals(2.5, preprocessor.featureMean(0), 1e-12);
+        assertEquals(Math.sqrt(1.25), preprocessor.featureScale(0), 1e-12);
+    }
+
+    @Test
+    void transformingExtremeTestRowsLeavesFittedStatisticsUnchanged() {
+        Preprocessor preprocessor = fitOneToFour();
+
+        double[][] transformed = preprocessor.transformFeatures(
+                new double[][] {{1e9}, {-1e9}, {Double.NaN}});
+
+        assertEquals(2.5, preprocessor.featureMedian(0), 1e-12);
+        assertEquals(2.5, preprocessor.featureMean(0), 1e-12);
+        assertEquals(Math.sqrt(1.25), preprocessor.featureScale(0), 1e-12);
+        // the extreme rows are scaled with the training statistics, not their own
+        assertEquals((1e9 - 2.5) / Math.sqrt(1.25), transformed[0][0], 1e-3);
+        assertEquals((-1e9 - 2.5) / Math.sqrt(1.25), transformed[1][0], 1e-3);
+        assertEquals(0, transformed[2][0], 1e-12);
+    }
+
+    @Test
+    void transformedTrainingPartHasMeanZeroAndSdOneWhileShiftedTestPartDoesNot() {
+        double[][] train = gaussian(2_000, 3, 50, 10, 1);
+        double[][] shiftedTest = gaussian(500, 3, 80, 10, 2);
+        Preprocessor preprocessor = Preprocessor.fit(train, List.of(DAYS),
+                gaussian(2_000, 1, 30, 5, 3));
+
+        double[][] trainOut = preprocessor.transformFeatures(train);
+        double[][] testOut = preprocessor.transformFeatures(shiftedTest);
+
+        for (int f = 0; f < 3; f++) {
+            assertEquals(0, mean(column(trainOut, f)), 1e-9, "train mean of feature " + f);
+            assertEquals(1, sd(column(trainOut, f)), 1e-9, "train sd of feature " + f);
+            // shifted by 30 = 3 training sds: the test part must keep that shift
+            assertEquals(3, mean(column(testOut, f)), 0.3, "test mean of feature " + f);
+        }
+    }
+
+    @Test
+    void missingValueIsImputedWithTrainingMedian() {
+        // present training values 1, 2, 10: median 2; after filling, 1, 2, 2, 10 has mean 3.75
+        double[][] train = {{1}, {2}, {Double.NaN}, {10}};
+        Preprocessor preprocessor = Preprocessor.fit(train, List.of(DEFAULT),
+                new double[][] {{0}, {1}, {0}, {1}});
+        double scale = Math.sqrt((2.75 * 2.75 + 1.75 * 1.75 * 2 + 6.25 * 6.25) / 4);
+
+        // a validation part whose own median (1000) differs from the training median
+        double[][] out = preprocessor.transformFeatures(
+                new double[][] {{Double.NaN}, {1000}, {1000}});
+
+        assertEquals(2, preprocessor.featureMedian(0), 1e-12);
+        assertEquals(3.75, preprocessor.featureMean(0), 1e-12);
+        assertEquals(scale, preprocessor.featureScale(0), 1e-12);
+        assertEquals((2 - 3.75) / scale, out[0][0], 1e-12);
+    }
+
+    @Test
+    void medianOfEvenCountIsMeanOfMiddleValues() {
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{7}, {1}, {100}, {3}},
+                List.of(DEFAULT), new double[][] {{0}, {1}, {0}, {1}});
+
+        assertEquals(5, preprocessor.featureMedian(0), 1e-12);
+    }
+
+    @Test
+    void constantFeatureIsOnlyCentred() {
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{4}, {4}, {4}},
+                List.of(DEFAULT), new double[][] {{0}, {1}, {0}});
+
+        double[][] out = preprocessor.transformFeatures(new double[][] {{4}, {6}});
+
+        assertEquals(1, preprocessor.featureScale(0), 0);
+        assertEquals(0, out[0][0], 1e-12);
+        assertEquals(2, out[1][0], 1e-12);
+    }
+
+    @ParameterizedTest(name = "{0} days")
+    @CsvSource({"0", "1", "29.5", "90", "365", "12345.678"})
+    void regressionTargetScaledThenUnscaledGivesOriginalUnits(double days) {
+        double[][] targets = {{0, 0}, {1, 30}, {0, 60}, {1, 90}};
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{1}, {2}, {3}, {4}},
+                List.of(DEFAULT, DAYS), targets);
+
+        double scaled = preprocessor.scaleTarget(1, days);
+
+        assertEquals(days, preprocessor.unscaleTarget(1, scaled), 1e-9);
+    }
+
+    @Test
+    void regressionTargetIsStandardisedWithTrainingMeanAndSd() {
+        // days 0, 30, 60, 90: mean 45, population sd sqrt(1125)
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{1}, {2}, {3}, {4}},
+                List.of(DAYS), new double[][] {{0}, {30}, {60}, {90}});
+
+        assertEquals(45, preprocessor.targetMean(0), 1e-12);
+        assertEquals(Math.sqrt(1125), preprocessor.targetScale(0), 1e-12);
+        assertEquals(0, preprocessor.scaleTarget(0, 45), 1e-12);
+        assertEquals(1, preprocessor.scaleTarget(0, 45 + Math.sqrt(1125)), 1e-12);
+    }
+
+    @Test
+    void binaryTargetIsLeftAsZeroOrOne() {
+        Preprocessor preprocessor = fitOneToFour();
+
+        assertEquals(0, preprocessor.scaleTarget(0, 0), 0);
+        assertEquals(1, preprocessor.scaleTarget(0, 1), 0);
+    }
+
+    @Test
+    void unscalingNegativeOutputForNeverNegativeTargetGivesZero() {
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{1}, {2}, {3}, {4}},
+                List.of(DAYS), new double[][] {{0}, {30}, {60}, {90}});
+
+        // -3 sds below the mean of 45 is about -55.6 days
+        assertTrue(preprocessor.isNonNegative(0));
+        assertEquals(0, preprocessor.unscaleTarget(0, -3), 0);
+    }
+
+    @Test
+    void unscalingNegativeOutputIsAllowedForTargetThatHadNegatives() {
+        Preprocessor preprocessor = Preprocessor.fit(new double[][] {{1}, {2}, {3}, {4}},
+                List.of(BALANCE), new double[][] {{-10}, {30}, {60}, {80}});
+        double expected = -3 * preprocessor.targetScale(0) + preprocessor.targetMean(0);
+
+        assertFalse(preprocessor.isNonNegative(0));
+        assertTrue(expected < 0);
+        assertEquals(expected, preprocessor.unscaleTarget(0, -3), 1e-9);
+    }
+
+    @Test
+    void fittingOnNoRowsIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Preprocessor.fit(new double[0][], List.of(DEFAULT), new double[0][]));
+    }
+
+    @Test
+    void rowOfWrongWidthIsRejected() {
+        Preprocessor preprocessor = fitOneToFour();
+
+        assertThrows(IllegalArgumentException.class,
+                () -> preprocessor.transformFeatures(new double[][] {{1, 2}}));
+    }
+}
