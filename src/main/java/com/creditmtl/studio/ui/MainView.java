@@ -58,6 +58,8 @@ import tech.tablesaw.columns.Column;
  */
 public final class MainView {
 
+    private static final int TRAINING_TAB = 1;
+
     private final MainViewModel model;
     private final BorderPane root = new BorderPane();
     private final VBox weightBox = new VBox(6);
@@ -203,7 +205,10 @@ public final class MainView {
         train.setId("trainButton");
         train.setDefaultButton(true);
         train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
-        train.setOnAction(e -> model.train());
+        train.setOnAction(e -> {
+            tabs.getSelectionModel().select(TRAINING_TAB);
+            model.train();
+        });
         Button cancel = new Button("Cancel");
         cancel.setId("cancelButton");
         cancel.disableProperty().bind(model.trainingProperty().not());

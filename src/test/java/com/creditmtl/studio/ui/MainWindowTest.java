@@ -12,6 +12,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -63,6 +64,8 @@ class MainWindowTest {
         assertEquals(2, epochs.getValue(), 1e-12);
 
         robot.clickOn("#trainButton");
+        assertEquals("Training", robot.lookup("#tabs").queryAs(TabPane.class)
+                .getSelectionModel().getSelectedItem().getText());
         TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !applicants.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
