@@ -50,8 +50,11 @@ public final class MultiTaskTrainer {
             int[] permutation = permutation(rows, order);
             INDArray features = Nd4j.pullRows(train.features(), 1, permutation);
             INDArray[] labels = new INDArray[train.labels().length];
+            INDArray[] masks = new INDArray[labels.length];
             for (int t = 0; t < labels.length; t++) {
                 labels[t] = Nd4j.pullRows(train.labels()[t], 1, permutation);
+                INDArray mask = train.labelMasks()[t];
+                masks[t] = mask == null ? null : Nd4j.pullRows(mask, 1, permutation);
             }
 
             for (int from = 0; from < rows; from += batch) {
@@ -60,7 +63,7 @@ public final class MultiTaskTrainer {
                     throw new TrainingCancelledException(epoch - 1);
                 }
                 int to = Math.min(from + batch, rows);
-                network.fit(minibatch(features, labels, from, to));
+                network.fit(minibatch(features, labels, masks, from, to));
             }
 
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -82,24 +85,38 @@ public final class MultiTaskTrainer {
         for (int t = 0; t < tasks.size(); t++) {
             ILossFunction loss = MultiTaskNetworkFactory.rawLoss(tasks.get(t));
             losses.add(new TaskLoss(tasks.get(t).name(), tasks.get(t).weight(),
-                    meanLoss(loss, train.labels()[t], trainOut[t]),
-                    meanLoss(loss, validation.labels()[t], validationOut[t])));
+                    meanLoss(loss, train.labels()[t], trainOut[t], train.labelMasks()[t]),
+                    meanLoss(loss, validation.labels()[t], validationOut[t],
+                            validation.labelMasks()[t])));
         }
         return losses;
     }
 
-    /** The head's mean loss, given its already activated output. */
-    private static double meanLoss(ILossFunction loss, INDArray labels, INDArray output) {
-        return loss.computeScore(labels, output.dup(), new ActivationIdentity(), null, true);
+    /**
+     * The head's mean loss over the rows whose label is known, given its already activated
+     * output; NaN when no label is known.
+     */
+    private static double meanLoss(ILossFunction loss, INDArray labels, INDArray output,
+            INDArray mask) {
+        double known = mask == null ? labels.rows() : mask.sumNumber().doubleValue();
+        if (known == 0) {
+            return Double.NaN;
+        }
+        return loss.computeScore(labels, output.dup(), new ActivationIdentity(), mask, false)
+                / known;
     }
 
-    private static MultiDataSet minibatch(INDArray features, INDArray[] labels, int from, int to) {
+    private static MultiDataSet minibatch(INDArray features, INDArray[] labels, INDArray[] masks,
+            int from, int to) {
         INDArray x = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         INDArray[] y = new INDArray[labels.length];
+        INDArray[] m = new INDArray[labels.length];
         for (int t = 0; t < labels.length; t++) {
             y[t] = labels[t].get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            m[t] = masks[t] == null ? null
+                    : masks[t].get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         }
-        return new MultiDataSet(new INDArray[] {x}, y);
+        return new MultiDataSet(new INDArray[] {x}, y, null, m);
     }
 
     private static int[] permutation(int rows, Random random) {

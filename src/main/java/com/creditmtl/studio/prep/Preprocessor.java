@@ -38,7 +38,8 @@ public final class Preprocessor {
     /**
      * @param features training rows, NaN where missing
      * @param tasks the tasks, in the order of the columns of {@code targets}
-     * @param targets training targets, one row per applicant and one column per task
+     * @param targets training targets, one row per applicant and one column per task, NaN where
+     *     a label is missing; the target scaling is fitted on the known labels
      */
     public static Preprocessor fit(double[][] features, List<TaskSpec> tasks, double[][] targets) {
         if (features.length == 0) {
@@ -60,7 +61,8 @@ public final class Preprocessor {
         double[] targetScales = new double[tasks.size()];
         boolean[] nonNegative = new boolean[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
-            double[] column = column(targets, t);
+            double[] column = Arrays.stream(column(targets, t))
+                    .filter(v -> !Double.isNaN(v)).toArray();
             if (tasks.get(t).isBinary()) {
                 targetScales[t] = 1;
             } else {
