@@ -22,16 +22,25 @@ public final class MultiTaskPredictor {
     /** @return {@code [task][row]} predictions for the given untransformed feature rows */
     public double[][] predict(double[][] rawFeatures) {
         INDArray features = TrainingData.features(preprocessor, rawFeatures);
-        INDArray[] outputs = network.output(false, features);
-        double[][] predictions = new double[outputs.length][];
-        for (int t = 0; t < outputs.length; t++) {
-            double[] values = outputs[t].reshape(outputs[t].length()).toDoubleVector();
-            if (!preprocessor.tasks().get(t).isBinary()) {
-                for (int r = 0; r < values.length; r++) {
-                    values[r] = preprocessor.unscaleTarget(t, values[r]);
-                }
+        return toOriginalUnits(network.outputSingle(false, features));
+    }
+
+    /**
+     * Turns the heads' raw outputs {@code [rows, tasks]} (a logit for a binary task, a
+     * standardised value for a regression task) into {@code [task][row]} predictions.
+     */
+    public double[][] toOriginalUnits(INDArray outputs) {
+        int rows = (int) outputs.rows();
+        int tasks = preprocessor.tasks().size();
+        float[] raw = outputs.dup('c').data().asFloat();
+        double[][] predictions = new double[tasks][rows];
+        for (int t = 0; t < tasks; t++) {
+            boolean binary = preprocessor.tasks().get(t).isBinary();
+            for (int r = 0; r < rows; r++) {
+                double value = raw[r * tasks + t];
+                predictions[t][r] = binary ? MultiTaskLoss.sigmoid(value)
+                        : preprocessor.unscaleTarget(t, value);
             }
-            predictions[t] = values;
         }
         return predictions;
     }

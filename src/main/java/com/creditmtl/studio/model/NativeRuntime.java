@@ -1,5 +1,6 @@
 package com.creditmtl.studio.model;
 
+import java.util.List;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,12 @@ public final class NativeRuntime {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(NativeRuntime.class);
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    /**
+     * The JavaCPP options every JVM of the product starts with (launchers, tests, installer).
+     * {@link #prepareProperties} sets the same values when a JVM was started without them.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-D" + MAX_PHYSICAL_BYTES + "=0");
     private static volatile boolean configured;
 
     private NativeRuntime() {

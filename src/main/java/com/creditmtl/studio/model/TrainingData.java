@@ -7,29 +7,23 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transformed features and scaled labels of one part of the table, as the network sees them:
- * features {@code [rows, inputs]}, one label array {@code [rows, 1]} per task, and per task a
- * label mask of the same shape (1 where the label is known, 0 where it is missing) or null when
- * every label of that task is known. A masked label is stored as 0 and contributes nothing to its
- * head's loss or gradient, while the row still trains the other heads.
+ * features {@code [rows, inputs]}, labels {@code [rows, tasks]} with a column per task, and a
+ * label mask of the labels' shape (1 where the label is known, 0 where it is missing), or null
+ * when every label is known. A masked label is stored as 0 and contributes nothing to its head's
+ * loss or gradient, while the row still trains the other heads. All arrays are float, 'c' order.
  */
-public record TrainingData(INDArray features, INDArray[] labels, INDArray[] labelMasks) {
+public record TrainingData(INDArray features, INDArray labels, INDArray labelMask) {
 
-    public TrainingData(INDArray features, INDArray[] labels) {
-        this(features, labels, new INDArray[labels.length]);
+    public TrainingData(INDArray features, INDArray labels) {
+        this(features, labels, null);
     }
 
     public int rows() {
         return (int) features.rows();
     }
 
-    /** Whether any task has a masked label. */
-    public boolean hasMasks() {
-        for (INDArray mask : labelMasks) {
-            if (mask != null) {
-                return true;
-            }
-        }
-        return false;
+    public int tasks() {
+        return (int) labels.columns();
     }
 
     /**
@@ -42,39 +36,36 @@ public record TrainingData(INDArray features, INDArray[] labels, INDArray[] labe
         NativeRuntime.configure();
         INDArray features = features(preprocessor, rawFeatures);
         int tasks = preprocessor.tasks().size();
-        INDArray[] labels = new INDArray[tasks];
-        INDArray[] masks = new INDArray[tasks];
-        for (int t = 0; t < tasks; t++) {
-            float[] column = new float[rawTargets.length];
-            float[] mask = new float[rawTargets.length];
-            boolean anyMissing = false;
-            for (int r = 0; r < rawTargets.length; r++) {
+        float[] labels = new float[rawTargets.length * tasks];
+        float[] mask = new float[labels.length];
+        boolean anyMissing = false;
+        for (int r = 0; r < rawTargets.length; r++) {
+            for (int t = 0; t < tasks; t++) {
                 double value = rawTargets[r][t];
                 if (Double.isNaN(value)) {
                     anyMissing = true;
                 } else {
-                    column[r] = (float) preprocessor.scaleTarget(t, value);
-                    mask[r] = 1;
+                    labels[r * tasks + t] = (float) preprocessor.scaleTarget(t, value);
+                    mask[r * tasks + t] = 1;
                 }
             }
-            long[] shape = {column.length, 1};
-            labels[t] = Nd4j.create(column, shape, DataType.FLOAT);
-            masks[t] = anyMissing ? Nd4j.create(mask, shape, DataType.FLOAT) : null;
         }
-        return new TrainingData(features, labels, masks);
+        long[] shape = {rawTargets.length, tasks};
+        return new TrainingData(features, Nd4j.create(labels, shape, DataType.FLOAT),
+                anyMissing ? Nd4j.create(mask, shape, DataType.FLOAT) : null);
     }
 
     /** Transformed features as a float matrix. */
     public static INDArray features(Preprocessor preprocessor, double[][] rawFeatures) {
         NativeRuntime.configure();
-        double[][] transformed = preprocessor.transformFeatures(rawFeatures);
         int width = preprocessor.featureCount();
+        double[][] transformed = preprocessor.transformFeatures(rawFeatures);
         float[] flat = new float[transformed.length * width];
         for (int r = 0; r < transformed.length; r++) {
             for (int f = 0; f < width; f++) {
                 flat[r * width + f] = (float) transformed[r][f];
             }
         }
-        return Nd4j.create(flat, new long[] {transformed.length, width}, DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {rawFeatures.length, width}, DataType.FLOAT);
     }
 }

@@ -26,13 +26,19 @@ class MaskedLabelTest {
 
         TrainingData train = TrainingData.of(data.preprocessor, data.trainFeatures, targets);
 
-        assertNull(train.labelMasks()[0]);
-        assertNull(train.labelMasks()[1]);
-        INDArray mask = train.labelMasks()[2];
-        assertEquals(0.0, mask.getDouble(3, 0));
-        assertEquals(39.0, mask.sumNumber().doubleValue());
-        assertEquals(0.0, train.labels()[2].getDouble(3, 0));
-        assertTrue(train.hasMasks());
+        INDArray mask = train.labelMask();
+        assertEquals(0.0, mask.getDouble(3, 2));
+        assertEquals(40.0, mask.getColumn(0).sumNumber().doubleValue());
+        assertEquals(40.0, mask.getColumn(1).sumNumber().doubleValue());
+        assertEquals(39.0, mask.getColumn(2).sumNumber().doubleValue());
+        assertEquals(0.0, train.labels().getDouble(3, 2));
+    }
+
+    @Test
+    void withoutMissingTargetsThereIsNoMask() {
+        SyntheticTasks data = SyntheticTasks.create(TASKS, 40, 10);
+
+        assertNull(data.train.labelMask());
     }
 
     @Test
@@ -63,18 +69,14 @@ class MaskedLabelTest {
         TrainingSettings settings = SyntheticTasks.settings(TASKS, 1, 32, 7);
         ComputationGraph network = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES,
                 settings);
-        INDArray amountHeadBefore = network.getLayer(MultiTaskNetworkFactory.headName(2))
-                .params().dup();
-        INDArray defaultHeadBefore = network.getLayer(MultiTaskNetworkFactory.headName(0))
-                .params().dup();
+        INDArray amountHeadBefore = SyntheticTasks.headParameters(network, 2);
+        INDArray defaultHeadBefore = SyntheticTasks.headParameters(network, 0);
 
         List<EpochReport> history = new MultiTaskTrainer(settings)
                 .train(network, train, data.validation, r -> { }, () -> false);
 
-        assertEquals(amountHeadBefore, network.getLayer(MultiTaskNetworkFactory.headName(2))
-                .params());
-        assertNotEquals(defaultHeadBefore, network.getLayer(MultiTaskNetworkFactory.headName(0))
-                .params());
+        assertEquals(amountHeadBefore, SyntheticTasks.headParameters(network, 2));
+        assertNotEquals(defaultHeadBefore, SyntheticTasks.headParameters(network, 0));
         TaskLoss amount = history.get(0).losses().get(2);
         assertTrue(Double.isNaN(amount.trainLoss()), "no known label, no training loss");
         assertFalse(Double.isNaN(amount.validationLoss()));
@@ -89,15 +91,14 @@ class MaskedLabelTest {
     }
 
     private static TrainingData withGarbageUnderMask(TrainingData data, int task, float value) {
-        INDArray[] labels = data.labels().clone();
-        INDArray mask = data.labelMasks()[task];
-        labels[task] = labels[task].dup();
+        INDArray labels = data.labels().dup();
+        INDArray mask = data.labelMask();
         for (int r = 0; r < mask.rows(); r++) {
-            if (mask.getDouble(r, 0) == 0) {
-                labels[task].putScalar(r, 0, value);
+            if (mask.getDouble(r, task) == 0) {
+                labels.putScalar(r, task, value);
             }
         }
-        return new TrainingData(data.features(), labels, data.labelMasks());
+        return new TrainingData(data.features(), labels, mask);
     }
 
     private static double[][] copy(double[][] rows) {

@@ -2,6 +2,7 @@ package com.creditmtl.studio.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class MultiTaskNetworkFactoryTest {
@@ -31,8 +31,7 @@ class MultiTaskNetworkFactoryTest {
         ComputationGraph network = build(1);
 
         assertEquals(List.of("features"), network.getConfiguration().getNetworkInputs());
-        assertEquals(List.of("head_0", "head_1", "head_2"),
-                network.getConfiguration().getNetworkOutputs());
+        assertEquals(List.of("heads"), network.getConfiguration().getNetworkOutputs());
         DenseLayer shared = (DenseLayer) network.getLayer("shared").conf().getLayer();
         assertEquals(SyntheticTasks.FEATURES, shared.getNIn());
         assertEquals(64, shared.getNOut());
@@ -40,17 +39,21 @@ class MultiTaskNetworkFactoryTest {
     }
 
     @Test
-    void binaryHeadIsSigmoidAndRegressionHeadsAreIdentityWithOneUnit() {
+    void headsAreOneIdentityOutputLayerWithAColumnPerTaskAndTheMultiTaskLoss() {
         ComputationGraph network = build(1);
 
-        for (int t = 0; t < TASKS.size(); t++) {
-            OutputLayer head = (OutputLayer) network.getLayer("head_" + t).conf().getLayer();
-            assertNotNull(head);
-            assertEquals(64, head.getNIn());
-            assertEquals(1, head.getNOut());
-            Class<?> expected = t == 0 ? ActivationSigmoid.class : ActivationIdentity.class;
-            assertEquals(expected, head.getActivationFn().getClass(), "head_" + t);
-        }
+        OutputLayer heads = (OutputLayer) network.getLayer("heads").conf().getLayer();
+        assertNotNull(heads);
+        assertEquals(64, heads.getNIn());
+        assertEquals(3, heads.getNOut());
+        assertInstanceOf(ActivationIdentity.class, heads.getActivationFn());
+        MultiTaskLoss loss = assertInstanceOf(MultiTaskLoss.class, heads.getLossFn());
+        assertTrue(loss.isBinary(0));
+        assertFalse(loss.isBinary(1));
+        assertFalse(loss.isBinary(2));
+        assertEquals(0.5, loss.weight(0));
+        assertEquals(0.25, loss.weight(1));
+        assertEquals(0.25, loss.weight(2));
     }
 
     @Test
@@ -64,12 +67,13 @@ class MultiTaskNetworkFactoryTest {
     }
 
     @Test
-    void untrainedBinaryHeadGivesProbabilities() {
+    void untrainedNetworkGivesFiniteOutputsForEveryTask() {
         SyntheticTasks data = SyntheticTasks.create(TASKS, 200, 10);
-        INDArray[] outputs = build(1).output(false, data.train.features());
+        INDArray outputs = build(1).outputSingle(false, data.train.features());
 
-        for (double p : outputs[0].toDoubleVector()) {
-            assertTrue(p > 0 && p < 1, "not a probability: " + p);
+        assertArrayEquals(new long[] {200, 3}, outputs.shape());
+        for (double z : outputs.reshape(-1).toDoubleVector()) {
+            assertTrue(Double.isFinite(z), "not finite: " + z);
         }
     }
 }

@@ -61,10 +61,10 @@ class MultiTaskPredictorTest {
 
     @Test
     void regressionPredictionsAreUnscaledNetworkOutputsFlooredAtZero() {
-        INDArray[] raw = network.output(false,
+        INDArray raw = network.outputSingle(false,
                 TrainingData.features(data.preprocessor, data.validationFeatures));
         for (int t : new int[] {1, 2}) {
-            double[] outputs = raw[t].toDoubleVector();
+            double[] outputs = raw.getColumn(t).toDoubleVector();
             for (int r = 0; r < outputs.length; r++) {
                 double expected = Math.max(0, outputs[r] * data.preprocessor.targetScale(t)
                         + data.preprocessor.targetMean(t));
@@ -74,12 +74,12 @@ class MultiTaskPredictorTest {
     }
 
     @Test
-    void binaryPredictionsAreTheSigmoidOutputsUnchanged() {
-        INDArray[] raw = network.output(false,
+    void binaryPredictionsAreTheSigmoidOfTheHeadsLogit() {
+        INDArray raw = network.outputSingle(false,
                 TrainingData.features(data.preprocessor, data.validationFeatures));
-        double[] outputs = raw[0].toDoubleVector();
-        for (int r = 0; r < outputs.length; r++) {
-            assertEquals(outputs[r], predictions[0][r], 0);
+        double[] logits = raw.getColumn(0).toDoubleVector();
+        for (int r = 0; r < logits.length; r++) {
+            assertEquals(1 / (1 + Math.exp(-logits[r])), predictions[0][r], 1e-12);
         }
     }
 }

@@ -4,6 +4,9 @@ import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.prep.Preprocessor;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import java.util.Random;
 
 /**
@@ -46,6 +49,14 @@ final class SyntheticTasks {
     /** Small network, few epochs, a fast learning rate. */
     static TrainingSettings settings(List<TaskSpec> tasks, int epochs, int batch, long seed) {
         return new TrainingSettings(tasks, 64, epochs, batch, 0.01, seed, 0.2, 0.1);
+    }
+
+    /** Head t's own parameters, a copy: column t of the output layer's weights, then its bias. */
+    static INDArray headParameters(ComputationGraph network, int task) {
+        org.deeplearning4j.nn.api.Layer heads = network.getLayer(MultiTaskNetworkFactory.HEADS);
+        INDArray weights = heads.getParam("W").getColumn(task).reshape(1, -1);
+        double bias = heads.getParam("b").reshape(-1).getDouble(task);
+        return Nd4j.hstack(weights.dup(), Nd4j.scalar(weights.dataType(), bias).reshape(1, 1));
     }
 
     private static double[][] features(int rows, Random random) {

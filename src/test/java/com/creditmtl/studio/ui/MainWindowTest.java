@@ -41,6 +41,8 @@ class MainWindowTest {
     void waitForBundledTable(FxRobot robot) throws TimeoutException {
         TableView<?> data = robot.lookup("#dataTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> data.getItems().size() == 30_000);
+        // the table is shown a moment before the same FX event builds the weight sliders
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

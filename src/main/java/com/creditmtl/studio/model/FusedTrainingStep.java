@@ -1,0 +1,313 @@
+package com.creditmtl.studio.model;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
+import org.deeplearning4j.optimize.solvers.BaseOptimizer;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One optimiser step of the multi-task network, computed directly with a few ND4J matrix
+ * products into arrays allocated once, instead of through DL4J's layer-by-layer machinery.
+ *
+ * <p>DL4J spends milliseconds per step on op dispatch, array creation and workspace bookkeeping
+ * for a network this small, while the arithmetic takes microseconds. This step writes the
+ * gradients straight into the network's own gradient view, then lets the network's own updater
+ * blocks (Adam with its state and schedules) turn them into the update and subtracts it from the
+ * network's own parameters, as {@code fit} does. The network stays
+ * the model of record: saving, evaluation and inference use it unchanged.
+ *
+ * <p>It covers the networks {@link MultiTaskNetworkFactory} builds: one or more dense ReLU layers
+ * with biases, then one identity output layer with a {@link MultiTaskLoss}, in float precision,
+ * without dropout, regularisation, weight noise, gradient normalisation or constraints.
+ * {@link #unsupportedReason} says why any other network is not covered; the trainer then falls
+ * back to {@code fit}. Element-wise work (bias, ReLU, the loss gradient) runs as plain loops on
+ * the arrays' native memory, which is cheaper than an op call at these sizes. Not thread-safe.
+ */
+final class FusedTrainingStep {
+
+    private final ComputationGraph network;
+    private final MultiTaskLoss loss;
+    private final ComputationGraphUpdater updater;
+    private final int tasks;
+
+    /** Per dense layer, then the output layer last. */
+    private final List<INDArray> weights = new ArrayList<>();
+    private final List<INDArray> biases = new ArrayList<>();
+    private final List<INDArray> weightGradients = new ArrayList<>();
+    private final List<INDArray> biasGradients = new ArrayList<>();
+    private final INDArray flatGradients;
+    private final INDArray parameters;
+    private final INDArray update;
+    private final int[] widths;
+
+    private final Map<Integer, Buffers> buffersByRows = new HashMap<>();
+
+    private FusedTrainingStep(ComputationGraph network, List<String> layerNames) {
+        this.network = network;
+        this.loss = MultiTaskNetworkFactory.loss(network);
+        this.tasks = loss.tasks();
+        if (network.getFlattenedGradients() == null) {
+            network.initGradientsView();
+        }
+        this.flatGradients = network.getFlattenedGradients();
+        this.parameters = network.params();
+        this.update = flatGradients.reshape(parameters.shape());
+        this.widths = new int[layerNames.size()];
+
+        for (int i = 0; i < layerNames.size(); i++) {
+            Layer layer = network.getLayer(layerNames.get(i));
+            Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+            weights.add(layer.getParam(DefaultParamInitializer.WEIGHT_KEY));
+            biases.add(layer.getParam(DefaultParamInitializer.BIAS_KEY));
+            weightGradients.add(gradients.get(DefaultParamInitializer.WEIGHT_KEY));
+            biasGradients.add(gradients.get(DefaultParamInitializer.BIAS_KEY));
+            widths[i] = (int) weights.get(i).columns();
+        }
+        this.updater = network.getUpdater();
+    }
+
+    /** A fused step for the network, or null when it has a part the fused step does not cover. */
+    static FusedTrainingStep forNetwork(ComputationGraph network) {
+        return unsupportedReason(network) == null
+                ? new FusedTrainingStep(network, layerOrder(network)) : null;
+    }
+
+    /** Why the fused step cannot train this network, or null when it can. */
+    static String unsupportedReason(ComputationGraph network) {
+        if (network.getConfiguration().getDataType() != DataType.FLOAT) {
+            return "the network is not in float precision";
+        }
+        if (network.getNumInputArrays() != 1 || network.getNumOutputArrays() != 1) {
+            return "the network has more than one input or output";
+        }
+        List<String> order = layerOrder(network);
+        if (order == null) {
+            return "the layers are not a single chain from input to output";
+        }
+        for (int i = 0; i < order.size(); i++) {
+            boolean last = i == order.size() - 1;
+            org.deeplearning4j.nn.conf.layers.Layer conf =
+                    network.getLayer(order.get(i)).conf().getLayer();
+            String problem = last ? outputProblem(conf) : hiddenProblem(conf);
+            if (problem != null) {
+                return "layer " + order.get(i) + ": " + problem;
+            }
+            BaseLayer base = (BaseLayer) conf;
+            if (base.getIDropout() != null || base.getWeightNoise() != null) {
+                return "layer " + order.get(i) + " uses dropout or weight noise";
+            }
+            if (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()) {
+                return "layer " + order.get(i) + " uses regularisation";
+            }
+            if (base.getGradientNormalization() != null
+                    && base.getGradientNormalization() != GradientNormalization.None) {
+                return "layer " + order.get(i) + " uses gradient normalisation";
+            }
+            if (base.getConstraints() != null && !base.getConstraints().isEmpty()) {
+                return "layer " + order.get(i) + " has constraints";
+            }
+        }
+        return null;
+    }
+
+    private static String hiddenProblem(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (!(conf instanceof DenseLayer dense)) {
+            return "not a dense layer";
+        }
+        if (!dense.hasBias()) {
+            return "has no bias";
+        }
+        return dense.getActivationFn() instanceof ActivationReLU ? null : "activation is not ReLU";
+    }
+
+    private static String outputProblem(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (!(conf instanceof OutputLayer output)) {
+            return "the output is not a dense output layer";
+        }
+        if (!output.hasBias()) {
+            return "has no bias";
+        }
+        if (!(output.getActivationFn() instanceof ActivationIdentity)) {
+            return "the output activation is not the identity";
+        }
+        return output.getLossFn() instanceof MultiTaskLoss ? null
+                : "the loss is not the multi-task loss";
+    }
+
+    /** Layer names from input to output when the graph is one chain of layers, else null. */
+    private static List<String> layerOrder(ComputationGraph network) {
+        Map<String, GraphVertex> vertices = network.getConfiguration().getVertices();
+        Map<String, List<String>> inputs = network.getConfiguration().getVertexInputs();
+        String output = network.getConfiguration().getNetworkOutputs().get(0);
+        String input = network.getConfiguration().getNetworkInputs().get(0);
+        List<String> reversed = new ArrayList<>();
+        String current = output;
+        while (!current.equals(input)) {
+            if (!(vertices.get(current) instanceof LayerVertex)
+                    || inputs.get(current).size() != 1 || reversed.size() > vertices.size()) {
+                return null;
+            }
+            reversed.add(current);
+            current = inputs.get(current).get(0);
+        }
+        if (reversed.size() != vertices.size() || reversed.size() < 2) {
+            return null;
+        }
+        List<String> order = new ArrayList<>(reversed.size());
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            order.add(reversed.get(i));
+        }
+        return order;
+    }
+
+    /**
+     * Computes the gradient of the weighted multi-task loss on one minibatch into the network's
+     * gradient view, without updating anything.
+     *
+     * @param features {@code [rows, inputs]} float, 'c' order, contiguous (a row range of a
+     *     larger matrix is fine)
+     * @param labels labels of the whole epoch, row after row, {@code tasks} values a row
+     * @param mask the labels' mask laid out the same way, or null when every label is known
+     * @param firstRow the minibatch's first row within {@code labels} and {@code mask}
+     */
+    void computeGradient(INDArray features, float[] labels, float[] mask, int firstRow) {
+        int rows = (int) features.rows();
+        Buffers b = buffersByRows.computeIfAbsent(rows, Buffers::new);
+        int layers = weights.size();
+
+        INDArray previous = features;
+        for (int i = 0; i < layers; i++) {
+            Nd4j.gemm(previous, weights.get(i), b.activations[i], false, false, 1.0, 0.0);
+            addBias(b.activationData[i], rows, widths[i], biases.get(i), i < layers - 1);
+            previous = b.activations[i];
+        }
+
+        lossGradient(b.activationData[layers - 1], labels, mask, firstRow, rows);
+
+        for (int i = layers - 1; i >= 0; i--) {
+            INDArray input = i == 0 ? features : b.activations[i - 1];
+            Nd4j.gemm(input, b.deltas[i], weightGradients.get(i), true, false, 1.0, 0.0);
+            columnSums(b.deltaData[i], rows, widths[i], biasGradients.get(i));
+            if (i > 0) {
+                Nd4j.gemm(b.deltas[i], weights.get(i), b.deltas[i - 1], false, true, 1.0, 0.0);
+                reluGradient(b.deltaData[i - 1], b.activationData[i - 1], rows * widths[i - 1]);
+            }
+        }
+    }
+
+    /**
+     * One optimiser step on the minibatch, as {@code fit} takes it: the gradient, divided by the
+     * minibatch size, goes through each of the network's updater blocks (Adam, its state and any
+     * learning-rate schedule), and the resulting update is subtracted from the parameters. The
+     * updater's per-layer bookkeeping before the blocks (gradient normalisation) is skipped
+     * because networks that need it are not fused.
+     */
+    void step(INDArray features, float[] labels, float[] mask, int firstRow) {
+        computeGradient(features, labels, mask, firstRow);
+
+        int iteration = network.getIterationCount();
+        int epoch = network.getEpochCount();
+        update.divi(features.rows());
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            block.update(iteration, epoch);
+        }
+        parameters.subi(update);
+        BaseOptimizer.incrementIterationCount(network, 1);
+    }
+
+    /** The loss's gradient with respect to the output layer's pre-activation, into its delta. */
+    private void lossGradient(FloatBuffer outputs, float[] labels, float[] mask, int firstRow,
+            int rows) {
+        FloatBuffer delta = buffersByRows.get(rows).deltaData[weights.size() - 1];
+        int base = firstRow * tasks;
+        for (int t = 0; t < tasks; t++) {
+            double weight = loss.weight(t);
+            boolean binary = loss.isBinary(t);
+            for (int r = 0; r < rows; r++) {
+                int i = r * tasks + t;
+                double z = outputs.get(i);
+                double y = labels[base + i];
+                double error = binary ? MultiTaskLoss.sigmoid(z) - y : 2 * (z - y);
+                double w = mask == null ? weight : weight * mask[base + i];
+                delta.put(i, (float) (w * error));
+            }
+        }
+    }
+
+    /** Adds the bias to every row, then applies ReLU when asked. */
+    private static void addBias(FloatBuffer values, int rows, int width, INDArray bias,
+            boolean relu) {
+        FloatBuffer b = bias.data().asNioFloat();
+        int offset = (int) bias.offset();
+        for (int j = 0; j < width; j++) {
+            float add = b.get(offset + j);
+            for (int r = 0; r < rows; r++) {
+                int i = r * width + j;
+                float v = values.get(i) + add;
+                values.put(i, relu && v < 0 ? 0 : v);
+            }
+        }
+    }
+
+    private static void columnSums(FloatBuffer values, int rows, int width, INDArray into) {
+        FloatBuffer out = into.data().asNioFloat();
+        int offset = (int) into.offset();
+        for (int j = 0; j < width; j++) {
+            float sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += values.get(r * width + j);
+            }
+            out.put(offset + j, sum);
+        }
+    }
+
+    /** Zeroes the gradient where the ReLU was inactive. */
+    private static void reluGradient(FloatBuffer delta, FloatBuffer activation, int length) {
+        for (int i = 0; i < length; i++) {
+            if (activation.get(i) <= 0) {
+                delta.put(i, 0);
+            }
+        }
+    }
+
+    /** Activations and deltas of each layer for one minibatch size, allocated once. */
+    private final class Buffers {
+        final INDArray[] activations;
+        final INDArray[] deltas;
+        final FloatBuffer[] activationData;
+        final FloatBuffer[] deltaData;
+
+        Buffers(int rows) {
+            int layers = widths.length;
+            activations = new INDArray[layers];
+            deltas = new INDArray[layers];
+            activationData = new FloatBuffer[layers];
+            deltaData = new FloatBuffer[layers];
+            for (int i = 0; i < layers; i++) {
+                activations[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, widths[i]);
+                deltas[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, widths[i]);
+                activationData[i] = activations[i].data().asNioFloat();
+                deltaData[i] = deltas[i].data().asNioFloat();
+            }
+        }
+    }
+}
