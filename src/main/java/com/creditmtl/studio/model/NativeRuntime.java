@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Our network is small (tens of inputs, 64 units), so each operation is far too short to gain
  * from several OpenMP threads: on two cores they oversubscribe and an epoch can stall for tens of
- * seconds. One native thread is used for operations and BLAS. JavaCPP's check of the process size
- * on every native allocation is switched off, unless the JVM was started with its own value.
+ * seconds. One native thread is used for operations and BLAS by default; the system property
+ * {@value #THREADS_PROPERTY} sets another number (see docs/benchmarks.md for what it does here).
+ * JavaCPP's check of the process size on every native allocation is switched off, unless the JVM
+ * was started with its own value.
  */
 public final class NativeRuntime {
 
@@ -23,6 +25,8 @@ public final class NativeRuntime {
      * {@link #prepareProperties} sets the same values when a JVM was started without them.
      */
     public static final List<String> JVM_OPTIONS = List.of("-D" + MAX_PHYSICAL_BYTES + "=0");
+    /** System property with the number of native threads for ND4J's operations and BLAS. */
+    public static final String THREADS_PROPERTY = "credit.mtl.nativeThreads";
     private static volatile boolean configured;
 
     private NativeRuntime() {
@@ -44,11 +48,12 @@ public final class NativeRuntime {
             return;
         }
         prepareProperties();
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.factory().blas().setMaxThreads(1);
+        int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, 1));
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
         configured = true;
-        LOGGER.debug("ND4J back end {} with one native thread",
-                Nd4j.getBackend().getClass().getSimpleName());
+        LOGGER.debug("ND4J back end {} with {} native thread(s)",
+                Nd4j.getBackend().getClass().getSimpleName(), threads);
     }
 }

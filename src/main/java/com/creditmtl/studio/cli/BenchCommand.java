@@ -1,0 +1,267 @@
+package com.creditmtl.studio.cli;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.TaskEvaluator;
+import com.creditmtl.studio.model.MultiTaskNetworkFactory;
+import com.creditmtl.studio.model.MultiTaskPredictor;
+import com.creditmtl.studio.model.MultiTaskTrainer;
+import com.creditmtl.studio.model.TrainingData;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.Preprocessor;
+import com.creditmtl.studio.prep.Split;
+import com.creditmtl.studio.prep.Splitter;
+import com.creditmtl.studio.scoring.ScoreScale;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench}: times the product's own training, import and scoring paths on this machine and
+ * prints one JSON object per measurement, each with the median of the runs. {@code bench/run}
+ * puts these beside the peers' figures in {@code docs/benchmarks.md}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training, import and scoring on this machine; one JSON line each.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final int SCORING_CHUNK = 65_536;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Table to train on (the bundled three-task table).")
+    private Path data;
+
+    @Option(names = "--large", paramLabel = "FILE",
+            description = "A large CSV with the same columns, to time import and scoring.")
+    private Path large;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs per figure (default: 3).")
+    private int runs = 3;
+
+    @Option(names = "--target-auc", paramLabel = "X",
+            description = "Validation AUC of the default task to time training to.")
+    private Double targetAuc;
+
+    @Option(names = "--only", paramLabel = "NAME,...", split = ",",
+            description = "Subset of: reference, batch256, to-auc, import, scoring.")
+    private List<String> only = List.of("reference", "batch256", "to-auc", "import", "scoring");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws ImportException {
+        PrintWriter out = spec.commandLine().getOut();
+        CreditTable table = new CsvImporter().importFile(data);
+        TrainingSettings reference = TrainingSettings.defaults(table.tasks());
+
+        if (only.contains("reference")) {
+            out.println(training("reference", table, reference));
+        }
+        if (only.contains("batch256")) {
+            out.println(training("batch256", table, reference.withBatchSize(256)));
+        }
+        if (only.contains("to-auc") && targetAuc != null) {
+            out.println(timeToAuc(table, reference));
+        }
+        if (large != null && only.contains("import")) {
+            out.println(importing());
+        }
+        if (large != null && only.contains("scoring")) {
+            out.println(scoring(table, reference));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String training(String name, CreditTable table, TrainingSettings settings) {
+        double[] seconds = new double[runs];
+        Prepared prepared = Prepared.of(table, settings);
+        for (int run = 0; run < runs; run++) {
+            ComputationGraph network = MultiTaskNetworkFactory.build(
+                    prepared.preprocessor.featureCount(), settings);
+            long start = System.nanoTime();
+            new MultiTaskTrainer(settings).train(network, prepared.train, prepared.validation,
+                    report -> { }, () -> false);
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        long steps = (long) settings.epochs()
+                * ((prepared.train.rows() + settings.batchSize() - 1) / settings.batchSize());
+        ObjectNode node = node(name, seconds);
+        node.put("epochs", settings.epochs());
+        node.put("batch", settings.batchSize());
+        node.put("train_rows", prepared.train.rows());
+        node.put("steps", steps);
+        node.put("steps_per_second", Math.round(steps / median(seconds)));
+        return node.toString();
+    }
+
+    /** Seconds from the start of training to the end of the epoch that first reaches the AUC. */
+    private String timeToAuc(CreditTable table, TrainingSettings settings) {
+        Prepared prepared = Prepared.of(table, settings);
+        int binary = binaryTask(settings.tasks());
+        double[] labels = table.target(settings.tasks().get(binary).name(),
+                prepared.split.validation());
+        double[] seconds = new double[runs];
+        int[] epochs = new int[runs];
+        double[] reached = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            ComputationGraph network = MultiTaskNetworkFactory.build(
+                    prepared.preprocessor.featureCount(), settings);
+            MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor);
+            long start = System.nanoTime();
+            double[] result = {Double.NaN, 0, 0};
+            try {
+                new MultiTaskTrainer(settings).train(network, prepared.train,
+                        prepared.validation, report -> {
+                            double auc = TaskEvaluator.auc(labels, predictor.toOriginalUnits(
+                                    network.outputSingle(false,
+                                            prepared.validation.features()))[binary]);
+                            if (auc >= targetAuc) {
+                                result[0] = (System.nanoTime() - start) / 1e9;
+                                result[1] = report.epoch();
+                                result[2] = auc;
+                                throw new ReachedTarget();
+                            }
+                        }, () -> false);
+            } catch (ReachedTarget reachedTarget) {
+                // the run stops as soon as the target is reached
+            }
+            seconds[run] = result[0];
+            epochs[run] = (int) result[1];
+            reached[run] = result[2];
+        }
+        ObjectNode node = node("to-auc", seconds);
+        node.put("target_auc", targetAuc);
+        node.put("batch", settings.batchSize());
+        node.put("learning_rate", settings.learningRate());
+        node.put("epochs_needed", json.valueToTree(epochs));
+        node.put("auc_reached", json.valueToTree(reached));
+        return node.toString();
+    }
+
+    private String importing() throws ImportException {
+        double[] seconds = new double[runs];
+        int rows = 0;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            CreditTable table = new CsvImporter().importFile(large);
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+            rows = table.rowCount();
+        }
+        ObjectNode node = node("import", seconds);
+        node.put("rows", rows);
+        node.put("rows_per_second", Math.round(rows / median(seconds)));
+        return node.toString();
+    }
+
+    /** Preprocessing, network and score for every row of the large file, already in memory. */
+    private String scoring(CreditTable table, TrainingSettings settings) throws ImportException {
+        Prepared prepared = Prepared.of(table, settings.withEpochs(1));
+        ComputationGraph network = MultiTaskNetworkFactory.build(
+                prepared.preprocessor.featureCount(), settings);
+        new MultiTaskTrainer(settings.withEpochs(1)).train(network, prepared.train,
+                prepared.validation, report -> { }, () -> false);
+        MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor);
+        CreditTable applicants = new CsvImporter().importFile(large);
+        double[][] features = applicants.features(applicants.allRows());
+        int binary = binaryTask(settings.tasks());
+
+        double[] seconds = new double[runs];
+        double checksum = 0;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            checksum = 0;
+            for (int from = 0; from < features.length; from += SCORING_CHUNK) {
+                double[][] chunk = Arrays.copyOfRange(features, from,
+                        Math.min(from + SCORING_CHUNK, features.length));
+                double[] probabilities = predictor.predict(chunk)[binary];
+                for (double p : probabilities) {
+                    checksum += ScoreScale.DEFAULT.score(p);
+                }
+            }
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        ObjectNode node = node("scoring", seconds);
+        node.put("rows", features.length);
+        node.put("rows_per_second", Math.round(features.length / median(seconds)));
+        node.put("mean_score", checksum / features.length);
+        return node.toString();
+    }
+
+    private ObjectNode node(String name, double[] seconds) {
+        ObjectNode node = json.createObjectNode();
+        node.put("measure", name);
+        node.put("seconds", median(seconds));
+        node.set("runs", json.valueToTree(seconds));
+        return node;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static int binaryTask(List<TaskSpec> tasks) {
+        for (int t = 0; t < tasks.size(); t++) {
+            if (tasks.get(t).isBinary()) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("the table has no binary task");
+    }
+
+    /** Split, fitted preprocessing and network-ready parts of the table, as a study makes them. */
+    private record Prepared(Split split, Preprocessor preprocessor, TrainingData train,
+            TrainingData validation) {
+
+        static Prepared of(CreditTable table, TrainingSettings settings) {
+            List<TaskSpec> tasks = settings.tasks();
+            double[] strata = table.target(tasks.get(binaryTask(tasks)).name(), table.allRows());
+            Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
+                    settings.seed()).split(table.rowCount(), strata);
+            double[][] trainFeatures = table.features(split.train());
+            double[][] trainTargets = targets(table, tasks, split.train());
+            Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
+            return new Prepared(split, preprocessor,
+                    TrainingData.of(preprocessor, trainFeatures, trainTargets),
+                    TrainingData.of(preprocessor, table.features(split.validation()),
+                            targets(table, tasks, split.validation())));
+        }
+
+        private static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {
+            double[][] values = new double[rows.length][tasks.size()];
+            for (int t = 0; t < tasks.size(); t++) {
+                double[] column = table.target(tasks.get(t).name(), rows);
+                for (int r = 0; r < rows.length; r++) {
+                    values[r][t] = column[r];
+                }
+            }
+            return values;
+        }
+    }
+
+    /** Ends a timed run once the target is reached. */
+    private static final class ReachedTarget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReachedTarget() {
+            super(null, null, false, false);
+        }
+    }
+}
