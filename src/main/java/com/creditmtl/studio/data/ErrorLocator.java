@@ -1,0 +1,102 @@
+package com.creditmtl.studio.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the column of a broken cell once the CSV parser has failed, by reading the failing
+ * line again on its own: the cell whose quote is never closed, or is followed by stray text, or
+ * (for bad bytes) the cell holding the first undecodable character. Only called on errors, so
+ * the read path pays nothing for it.
+ */
+final class ErrorLocator {
+
+    private ErrorLocator() {
+    }
+
+    /**
+     * @param lineIndex 0-based physical line where the failing row starts
+     * @param badBytes whether to look for an undecodable character instead of a quoting error
+     * @return the 0-based column, or -1 when the line shows nothing wrong
+     */
+    static int column(Path file, FileFormat format, long lineIndex, boolean badBytes) {
+        String line;
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(format.byteOrderMark());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+                    format.charset().newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            for (long i = 0; i < lineIndex; i++) {
+                if (reader.readLine() == null) {
+                    return -1;
+                }
+            }
+            line = reader.readLine();
+        } catch (IOException e) {
+            return -1;
+        }
+        if (line == null) {
+            return -1;
+        }
+        return badBytes ? cellOf(line, line.indexOf('\uFFFD'), format.delimiter())
+                : brokenQuote(line, format.delimiter());
+    }
+
+    private static int cellOf(String line, int position, char delimiter) {
+        if (position < 0) {
+            return -1;
+        }
+        int cell = 0;
+        boolean quoted = false;
+        for (int i = 0; i < position; i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == delimiter && !quoted) {
+                cell++;
+            }
+        }
+        return cell;
+    }
+
+    private static int brokenQuote(String line, char delimiter) {
+        int cell = 0;
+        int i = 0;
+        while (i <= line.length()) {
+            if (i < line.length() && line.charAt(i) == '"') {
+                int j = i + 1;
+                while (true) {
+                    if (j >= line.length()) {
+                        return cell;
+                    }
+                    if (line.charAt(j) == '"') {
+                        if (j + 1 < line.length() && line.charAt(j + 1) == '"') {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    j++;
+                }
+                int after = j + 1;
+                if (after < line.length() && line.charAt(after) != delimiter) {
+                    return cell;
+                }
+                i = after;
+            } else {
+                while (i < line.length() && line.charAt(i) != delimiter) {
+                    i++;
+                }
+            }
+            i++;
+            cell++;
+        }
+        return -1;
+    }
+}
