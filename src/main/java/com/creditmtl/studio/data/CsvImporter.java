@@ -24,9 +24,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
@@ -37,7 +36,7 @@ import tech.tablesaw.columns.Column;
 /**
  * Reads a delimited text file of applicants into a {@link CreditTable}, with a report of what it
  * found. The format is detected by {@link FormatDetector} unless the options fix it; cells are
- * split by commons-csv (quoted cells may hold delimiters, quotes and line breaks) and every cell
+ * split by FastCSV (quoted cells may hold delimiters, quotes and line breaks) and every cell
  * is looked at once, numbers going straight into arrays of doubles.
  *
  * <p>Header: names are stripped of spaces and of enclosing single quotes; an empty name becomes
@@ -68,6 +67,7 @@ public final class CsvImporter {
     static final int MAX_CATEGORIES = 100;
     private static final double MAX_SKIPPED_SHARE = 0.1;
     private static final int CHECK_EVERY = 4096;
+    private static final Pattern LINE = Pattern.compile("started in line (\\d+)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<Double> SENTINEL_LIKE =
             Set.of(96.0, 97.0, 98.0, 99.0, 999.0, 9999.0, 99999.0, 999999.0, 365243.0);
@@ -111,8 +111,8 @@ public final class CsvImporter {
         }
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
                 Reader reader = reader(counted, format);
-                CSVParser parser = CSVParser.parse(reader, csvFormat(format.delimiter()))) {
-            reading.readAll(parser, file, () -> progress.update(
+                CsvReader<CellRow> rows = CellRow.reader(reader, format.delimiter())) {
+            reading.readAll(rows, file, () -> progress.update(
                     Math.min(1, counted.count / (double) total)), cancelled);
         } catch (IOException e) {
             throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
@@ -138,17 +138,17 @@ public final class CsvImporter {
         List<List<String>> cells = new ArrayList<>();
         List<String> header = null;
         try (Reader reader = reader(Files.newInputStream(file), format);
-                CSVParser parser = CSVParser.parse(reader, csvFormat(format.delimiter()))) {
-            Iterator<CSVRecord> records = parser.iterator();
+                CsvReader<CellRow> parser = CellRow.reader(reader, format.delimiter())) {
+            Iterator<CellRow> records = parser.iterator();
             while (records.hasNext() && cells.size() < rows) {
-                CSVRecord record = records.next();
+                CellRow record = records.next();
                 if (header == null) {
                     header = headerNames(record, new ArrayList<>());
                 } else {
-                    cells.add(record.toList());
+                    cells.add(List.of(record.cells()));
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
             throw new ImportException(name + ": cannot be previewed: " + e.getMessage(), e);
         }
         return new Preview(format, header == null ? List.of() : header, cells);
@@ -156,14 +156,6 @@ public final class CsvImporter {
 
     /** The first rows of a file split into cells, with the format used. */
     public record Preview(FileFormat format, List<String> header, List<List<String>> rows) {
-    }
-
-    static CSVFormat csvFormat(char delimiter) {
-        return CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .setTrim(false)
-                .get();
     }
 
     private static Reader reader(InputStream in, FileFormat format) throws IOException {
@@ -175,7 +167,7 @@ public final class CsvImporter {
     }
 
     /** Header cells as column names: trimmed, unquoted, never empty, never repeated. */
-    static List<String> headerNames(CSVRecord record, List<String> warnings) {
+    static List<String> headerNames(CellRow record, List<String> warnings) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < record.size(); i++) {
@@ -225,23 +217,24 @@ public final class CsvImporter {
             this.warnings = warnings;
         }
 
-        void readAll(CSVParser parser, Path file, Runnable progress, BooleanSupplier cancelled)
-                throws ImportException {
-            Iterator<CSVRecord> records = parser.iterator();
+        void readAll(CsvReader<CellRow> parser, Path file, Runnable progress,
+                BooleanSupplier cancelled) throws ImportException {
+            Iterator<CellRow> records = parser.iterator();
             long row = 0;
+            CellRow last = null;
             while (true) {
-                CSVRecord record;
+                CellRow record;
                 try {
                     if (!records.hasNext()) {
                         break;
                     }
                     record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
+                } catch (UncheckedIOException | CsvParseException e) {
                     throw unreadable(file, row + 1, e);
                 }
+                last = record;
                 if (header == null) {
                     start(record);
-                    lastGoodLine = parser.getCurrentLineNumber();
                     continue;
                 }
                 row++;
@@ -252,14 +245,33 @@ public final class CsvImporter {
                     progress.run();
                 }
                 add(record, row);
-                lastGoodLine = parser.getCurrentLineNumber();
+                lastGoodLine = record.line();
             }
             if (header == null) {
                 throw new ImportException(name + ": the file has no header row");
             }
+            if (last != null && last.lastQuoted() && unclosedAtEnd(file, last)) {
+                int column = last.size() - 1;
+                throw new ImportException(ImportException.at(name, row,
+                        column < header.size() ? header.get(column) : Integer.toString(column + 1),
+                        "a quoted cell is never closed (a \" without its closing \")"));
+            }
         }
 
-        private void start(CSVRecord record) {
+        /**
+         * Whether a last record that ended in a quoted cell ran into the end of the file
+         * because its quote was never closed: the file does not end with a quote then, or the
+         * cell swallowed the file's final line break.
+         */
+        private boolean unclosedAtEnd(Path file, CellRow last) {
+            String cell = last.get(last.size() - 1);
+            if (cell.endsWith("\n") || cell.endsWith("\r")) {
+                return true;
+            }
+            return !ErrorLocator.endsWithQuote(file, format);
+        }
+
+        private void start(CellRow record) {
             header = headerNames(record, warnings);
             Set<String> textColumns = new HashSet<>();
             for (Map.Entry<String, ColumnRole> role : options.roles().entrySet()) {
@@ -284,7 +296,7 @@ public final class CsvImporter {
             }
         }
 
-        private void add(CSVRecord record, long row) throws ImportException {
+        private void add(CellRow record, long row) throws ImportException {
             int cells = record.size();
             if (cells != header.size()) {
                 String reason = shape(record);
@@ -303,7 +315,7 @@ public final class CsvImporter {
         }
 
         /** Why a row of the wrong length is skipped, or null when its extra cells are empty. */
-        private String shape(CSVRecord record) {
+        private String shape(CellRow record) {
             if (record.size() < header.size()) {
                 return String.format(Locale.ROOT, "%d cells but the header has %d; the row ends "
                         + "before column %s", record.size(), header.size(),
@@ -324,24 +336,27 @@ public final class CsvImporter {
             for (Throwable t = cause; t != null; t = t.getCause()) {
                 if (t instanceof CharacterCodingException) {
                     return new ImportException(ImportException.at(name, row,
-                            columnAt(file, row, true), "bytes that are not "
+                            columnAt(file, lastGoodLine + 1, true), "bytes that are not "
                                     + format.charset().name() + " text; choose the encoding "
                                     + "(for example windows-1252 or GB18030)"), e);
                 }
             }
+            long line = lastGoodLine + 1;
+            java.util.regex.Matcher started = LINE.matcher(String.valueOf(e.getMessage()));
+            if (started.find()) {
+                line = Long.parseLong(started.group(1));
+            }
             String message = String.valueOf(cause.getMessage());
-            String problem = message.contains("EOF reached before encapsulated token finished")
-                    ? "a quoted cell is never closed (a \" without its closing \")"
-                    : message.contains("invalid char between encapsulated token and delimiter")
+            String problem = message.contains("after closing quote")
                     ? "text follows the closing quote of a quoted cell"
                     : "cannot be split into cells: " + message.lines().findFirst().orElse("");
             return new ImportException(ImportException.at(name, row,
-                    columnAt(file, row, false), problem), e);
+                    columnAt(file, line, false), problem), e);
         }
 
         /** The column of the first line of the failing row where quoting or decoding broke. */
-        private String columnAt(Path file, long row, boolean badBytes) {
-            int column = ErrorLocator.column(file, format, lastGoodLine, badBytes);
+        private String columnAt(Path file, long line, boolean badBytes) {
+            int column = ErrorLocator.column(file, format, line - 1, badBytes);
             if (column < 0) {
                 return "?";
             }

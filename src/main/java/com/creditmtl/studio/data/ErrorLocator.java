@@ -48,6 +48,30 @@ final class ErrorLocator {
                 : brokenQuote(line, format.delimiter());
     }
 
+    /** Whether the file's last character other than line breaks and spaces is a quote. */
+    static boolean endsWithQuote(Path file, FileFormat format) {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            int length = (int) Math.min(64, size);
+            channel.position(size - length);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(length);
+            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+                continue;
+            }
+            bytes.flip();
+            if (format.charset().name().startsWith("UTF-16") && length % 2 == 1) {
+                bytes.get();
+            }
+            String tail = format.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(bytes).toString().stripTrailing();
+            return tail.endsWith("\"");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private static int cellOf(String line, int position, char delimiter) {
         if (position < 0) {
             return -1;

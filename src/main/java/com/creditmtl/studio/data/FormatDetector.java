@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
 
 /**
  * Finds the encoding, delimiter and decimal mark of a file from its first 64 KiB, unless the
@@ -238,12 +236,11 @@ public final class FormatDetector {
 
     /** Cells in the header, times the share of sample rows with as many; 0 if it fails. */
     private static double score(String text, char delimiter) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CsvReader<CellRow> parser = CellRow.reader(new StringReader(text), delimiter)) {
             int header = -1;
             int rows = 0;
             int matching = 0;
-            for (CSVRecord record : parser) {
+            for (CellRow record : parser) {
                 if (header < 0) {
                     header = record.size();
                 } else {
@@ -265,7 +262,7 @@ public final class FormatDetector {
         }
     }
 
-    private static boolean trailingEmpty(CSVRecord record, int header) {
+    private static boolean trailingEmpty(CellRow record, int header) {
         if (record.size() <= header) {
             return false;
         }
@@ -281,17 +278,16 @@ public final class FormatDetector {
         if (delimiter == ',') {
             return false;
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
         int comma = 0;
         int dot = 0;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CsvReader<CellRow> parser = CellRow.reader(new StringReader(text), delimiter)) {
             boolean header = true;
-            for (CSVRecord record : parser) {
+            for (CellRow record : parser) {
                 if (header) {
                     header = false;
                     continue;
                 }
-                for (String cell : record) {
+                for (String cell : record.cells()) {
                     String value = cell.strip();
                     if (COMMA_DECIMAL.matcher(value).matches()) {
                         comma++;
