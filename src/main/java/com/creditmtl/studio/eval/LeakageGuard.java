@@ -1,0 +1,131 @@
+package com.creditmtl.studio.eval;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.TaskSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Looks for features that give a task's answer away: a numeric feature whose values alone rank a
+ * binary task's rows almost perfectly (AUC at least {@link #THRESHOLD}, either way round) or
+ * follow a regression target almost linearly (absolute correlation at least the same). Such a
+ * column is usually an outcome recorded after the fact (payments, recoveries), and a model
+ * trained on it is useless on new applicants. Measured on the training rows only, on at most
+ * {@link #MAX_ROWS} of them taken at an even stride.
+ *
+ * <p>Limits: categorical features and pairs of features that leak together are not screened.
+ */
+public final class LeakageGuard {
+
+    public static final double THRESHOLD = 0.95;
+    static final int MAX_ROWS = 200_000;
+
+    private LeakageGuard() {
+    }
+
+    /**
+     * A feature flagged for a task.
+     *
+     * @param measure {@code auc} or {@code correlation}
+     * @param value the AUC (at least 0.5, taking the better direction) or absolute correlation
+     * @param kept whether the analyst keeps the feature anyway
+     */
+    public record Flag(String feature, String task, String measure, double value, boolean kept) {
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%s predicts task %s almost alone (%s %.3f)%s",
+                    feature, task, measure.equals("auc") ? "AUC" : "|correlation|", value,
+                    kept ? "; kept as chosen" : "; left out (keep it to use it)");
+        }
+    }
+
+    public static List<Flag> screen(CreditTable table, List<TaskSpec> tasks, int[] rows,
+            Collection<String> keep) {
+        int[] sample = stride(rows);
+        double[][] features = table.features(sample);
+        List<Flag> flags = new ArrayList<>();
+        for (TaskSpec task : tasks) {
+            double[] labels = table.target(task.name(), sample);
+            for (int f = 0; f < table.featureNames().size(); f++) {
+                String feature = table.featureNames().get(f);
+                double value = task.isBinary() ? auc(features, f, labels)
+                        : correlation(features, f, labels);
+                if (value >= THRESHOLD) {
+                    flags.add(new Flag(feature, task.name(),
+                            task.isBinary() ? "auc" : "correlation", value,
+                            keep.contains(feature)));
+                }
+            }
+        }
+        return flags;
+    }
+
+    private static int[] stride(int[] rows) {
+        if (rows.length <= MAX_ROWS) {
+            return rows;
+        }
+        int[] sample = new int[MAX_ROWS];
+        double step = rows.length / (double) MAX_ROWS;
+        for (int i = 0; i < MAX_ROWS; i++) {
+            sample[i] = rows[(int) (i * step)];
+        }
+        return sample;
+    }
+
+    private static double auc(double[][] features, int f, double[] labels) {
+        int n = 0;
+        for (int r = 0; r < labels.length; r++) {
+            n += known(features[r][f], labels[r]) ? 1 : 0;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int r = 0, k = 0; r < labels.length; r++) {
+            if (known(features[r][f], labels[r])) {
+                x[k] = features[r][f];
+                y[k++] = labels[r];
+            }
+        }
+        double auc = TaskEvaluator.auc(y, x);
+        return Double.isNaN(auc) ? 0 : Math.max(auc, 1 - auc);
+    }
+
+    private static double correlation(double[][] features, int f, double[] labels) {
+        double n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int r = 0; r < labels.length; r++) {
+            if (known(features[r][f], labels[r])) {
+                n++;
+                sx += features[r][f];
+                sy += labels[r];
+            }
+        }
+        if (n < 3) {
+            return 0;
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int r = 0; r < labels.length; r++) {
+            if (known(features[r][f], labels[r])) {
+                double dx = features[r][f] - mx;
+                double dy = labels[r] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+        }
+        if (sxx == 0 || syy == 0) {
+            return 0;
+        }
+        return Math.abs(sxy / Math.sqrt(sxx * syy));
+    }
+
+    private static boolean known(double feature, double label) {
+        return !Double.isNaN(feature) && !Double.isNaN(label);
+    }
+}
