@@ -113,7 +113,7 @@ public final class StudyTrainer {
         Set<String> dropped = new LinkedHashSet<>();
         for (LeakageGuard.Flag flag : flags) {
             LOGGER.info("Leakage guard: {}", flag.describe());
-            if (!flag.kept()) {
+            if (flag.excluded()) {
                 dropped.add(flag.feature());
             }
         }
