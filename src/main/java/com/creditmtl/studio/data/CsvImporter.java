@@ -335,10 +335,18 @@ public final class CsvImporter {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             for (Throwable t = cause; t != null; t = t.getCause()) {
                 if (t instanceof CharacterCodingException) {
-                    return new ImportException(ImportException.at(name, row,
-                            columnAt(file, lastGoodLine + 1, true), "bytes that are not "
-                                    + format.charset().name() + " text; choose the encoding "
-                                    + "(for example windows-1252 or GB18030)"), e);
+                    // The reader decodes ahead of the parser, so find the line afresh.
+                    long[] bad = ErrorLocator.firstBadBytes(file, format);
+                    String problem = "bytes that are not " + format.charset().name()
+                            + " text; choose the encoding (for example windows-1252 or GB18030)";
+                    if (bad == null) {
+                        return new ImportException(name + ": " + problem, e);
+                    }
+                    String column = header != null && bad[1] >= 0 && bad[1] < header.size()
+                            ? header.get((int) bad[1]) : Long.toString(bad[1] + 1);
+                    return new ImportException(bad[0] == 0
+                            ? name + ": header, column " + column + ": " + problem
+                            : ImportException.at(name, bad[0], column, problem), e);
                 }
             }
             long line = lastGoodLine + 1;

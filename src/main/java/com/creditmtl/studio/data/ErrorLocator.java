@@ -48,6 +48,44 @@ final class ErrorLocator {
                 : brokenQuote(line, format.delimiter());
     }
 
+    /**
+     * The first line holding bytes that are not text in the file's encoding, with the column
+     * of the first bad character, as {@code {line, column}} (0-based; the header is line 0),
+     * or null when none is found. Lines are split at LF bytes, so this suits encodings where LF
+     * is one byte (not UTF-16).
+     */
+    static long[] firstBadBytes(Path file, FileFormat format) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            in.skipNBytes(format.byteOrderMark());
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long index = 0;
+            int b;
+            do {
+                b = in.read();
+                if (b >= 0 && b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                byte[] bytes = line.toByteArray();
+                try {
+                    format.charset().newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(bytes));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    String text = new String(bytes, format.charset());
+                    return new long[] {index, cellOf(text, text.indexOf('\uFFFD'),
+                            format.delimiter())};
+                }
+                line.reset();
+                index++;
+            } while (b >= 0);
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** Whether the file's last character other than line breaks and spaces is a quote. */
     static boolean endsWithQuote(Path file, FileFormat format) {
         try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
