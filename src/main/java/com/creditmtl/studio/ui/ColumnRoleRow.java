@@ -1,0 +1,35 @@
+package com.creditmtl.studio.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One column in the import dialog's role table: its name, a sample of its first values and the
+ * role the analyst chose, {@link #AUTO} leaving it to the importer.
+ */
+public final class ColumnRoleRow {
+
+    /** The role choice that lets the importer decide. */
+    public static final String AUTO = "auto";
+
+    private final String name;
+    private final String sample;
+    private final ObjectProperty<String> role = new SimpleObjectProperty<>(AUTO);
+
+    public ColumnRoleRow(String name, String sample) {
+        this.name = name;
+        this.sample = sample;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String sample() {
+        return sample;
+    }
+
+    public ObjectProperty<String> roleProperty() {
+        return role;
+    }
+}
