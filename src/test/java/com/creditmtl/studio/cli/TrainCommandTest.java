@@ -49,7 +49,8 @@ class TrainCommandTest {
         StringWriter text = new StringWriter();
         exitCode = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
             out.toString(), "--task", "status:binary:Defaulted:Paid", "--id", "loan_id",
-            "--epochs", "2", "--quiet"}, new PrintWriter(text), new PrintWriter(new StringWriter()));
+            "--epochs", "2", "--quiet"}, new PrintWriter(text),
+            new PrintWriter(new StringWriter()));
         console = text.toString();
     }
 
