@@ -158,9 +158,10 @@ public final class MainViewModel {
     }
 
     void setTable(CreditTable newTable) {
-        table.set(newTable);
+        // Tasks first: the table's listeners fill the data tab, the last thing a reader waits for.
         tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
         clearResults();
+        table.set(newTable);
         status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %d tasks",
                 newTable.source() == null ? "table" : newTable.source().getFileName(),
                 newTable.rowCount(),
