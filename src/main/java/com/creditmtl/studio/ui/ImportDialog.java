@@ -102,8 +102,14 @@ public final class ImportDialog {
         format.setVgap(6);
         format.addRow(0, new Label("Delimiter"), delimiter, new Label("Encoding"), encoding,
                 new Label("Decimal mark"), decimal);
+        TextField tokenColumns = new TextField();
+        tokenColumns.setId("tokenColumnsField");
+        tokenColumns.setPromptText("columns where these tokens are real values, e.g. region");
+        tokenColumns.textProperty().bindBidirectional(model.tokenColumnsProperty());
         format.add(new Label("Missing values"), 0, 1);
         format.add(missing, 1, 1, 5, 1);
+        format.add(new Label("Except in"), 0, 2);
+        format.add(tokenColumns, 1, 2, 5, 1);
 
         Label detected = new Label();
         detected.setId("detectedLabel");
@@ -178,8 +184,14 @@ public final class ImportDialog {
                 + "NAME:regression[:COLUMN=V1|V2]. Other or missing values are masked. Leave "
                 + "empty to use the columns default_probability, overdue_days, overdue_amount.");
         help.setWrapText(true);
+        TextArea sentinels = new TextArea();
+        sentinels.setId("sentinelsArea");
+        sentinels.setPromptText("months_since_delinquent=999\ndays_employed=365243");
+        sentinels.textProperty().bindBidirectional(model.sentinelsProperty());
+        sentinels.setPrefRowCount(2);
         VBox box = new VBox(6, new Label("Tasks"), tasks, help,
                 new Label("Computed columns (NAME=EXPRESSION, one a line)"), computed,
+                new Label("Codes meaning missing (COLUMN=V1|V2, one a line)"), sentinels,
                 new Label("Keep despite the leakage guard"), keep);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;

@@ -51,6 +51,8 @@ public final class ImportDialogViewModel {
     private final StringProperty tasks = new SimpleStringProperty("");
     private final StringProperty computed = new SimpleStringProperty("");
     private final StringProperty keep = new SimpleStringProperty("");
+    private final StringProperty sentinels = new SimpleStringProperty("");
+    private final StringProperty tokenColumns = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<String> header = FXCollections.observableArrayList();
@@ -151,6 +153,24 @@ public final class ImportDialogViewModel {
             builder.compute(ComputedColumn.parse(line));
         }
         builder.keep(split(keep.get(), ","));
+        split(tokenColumns.get(), ",").forEach(builder::tokenColumn);
+        for (String line : lines(sentinels.get())) {
+            int equals = line.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("sentinel codes '" + line
+                        + "' should read COLUMN=V1|V2");
+            }
+            List<Double> codes = new ArrayList<>();
+            for (String code : split(line.substring(equals + 1), "\\|")) {
+                try {
+                    codes.add(Double.parseDouble(code));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("sentinel code '" + code + "' of "
+                            + line.substring(0, equals).strip() + " is not a number");
+                }
+            }
+            builder.sentinels(line.substring(0, equals).strip(), codes);
+        }
         for (ColumnRoleRow column : columns) {
             String role = column.roleProperty().get();
             if (role != null && !AUTO.equals(role)) {
@@ -201,6 +221,16 @@ public final class ImportDialogViewModel {
 
     public StringProperty keepProperty() {
         return keep;
+    }
+
+    /** Sentinel codes, one column a line: {@code COLUMN=V1|V2}. */
+    public StringProperty sentinelsProperty() {
+        return sentinels;
+    }
+
+    /** Columns where the missing tokens are real values, separated by commas. */
+    public StringProperty tokenColumnsProperty() {
+        return tokenColumns;
     }
 
     /** What detection found, or the format as chosen. */

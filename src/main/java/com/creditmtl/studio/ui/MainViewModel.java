@@ -140,7 +140,8 @@ public final class MainViewModel {
             endImport();
             String message = task.getException() instanceof CancellationException
                     ? "import cancelled" : task.getException().getMessage();
-            LOGGER.info("Import failed: {}", message);
+            // The message may quote a cell, which is applicant data: it is shown, not logged.
+            LOGGER.info("Import of {} failed", file.getFileName());
             progressText.set("Import failed");
             status.set("Import failed: " + message + "; the previous table is kept");
             error.set(message);

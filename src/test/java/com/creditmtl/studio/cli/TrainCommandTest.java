@@ -128,4 +128,19 @@ class TrainCommandTest {
 
         assertEquals("2", result[0]);
     }
+
+    @Test
+    void savedSpecReadsTheFileTheSameWayOnALaterRun() throws Exception {
+        Path again = folder.resolve("again");
+        StringWriter text = new StringWriter();
+
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            again.toString(), "--spec", out.resolve("import-spec.json").toString(),
+            "--epochs", "1", "--quiet"}, new PrintWriter(text),
+            new PrintWriter(new StringWriter()));
+
+        assertEquals(0, code, text.toString());
+        assertEquals(ImportOptions.read(out.resolve("import-spec.json")),
+                ImportOptions.read(again.resolve("import-spec.json")));
+    }
 }
