@@ -154,6 +154,27 @@ public final class CsvImporter {
         return new Preview(format, header == null ? List.of() : header, cells);
     }
 
+    /**
+     * The role and type the importer would give each column, judged from the first
+     * {@code maxRows} rows only, for a dialog to show before the whole file is read. Columns
+     * named by a task definition of the options are tasks.
+     */
+    public static List<ImportReport.ColumnSummary> sampleColumns(Path file,
+            ImportOptions options, int maxRows) throws ImportException {
+        String name = file.getFileName().toString();
+        FileFormat format = FormatDetector.detect(file, options);
+        Reading reading = new Reading(name, format, options, new ArrayList<>());
+        reading.maxRows = maxRows;
+        try (Reader reader = reader(Files.newInputStream(file), format);
+                CsvReader<CellRow> rows = CellRow.reader(reader, format.delimiter())) {
+            reading.readAll(rows, file, () -> { }, () -> false);
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return new TableBuilder(name, file, reading.header, reading.buffers, (int) reading.rows,
+                options, new ArrayList<>()).guess();
+    }
+
     /** The first rows of a file split into cells, with the format used. */
     public record Preview(FileFormat format, List<String> header, List<List<String>> rows) {
     }
@@ -209,6 +230,7 @@ public final class CsvImporter {
         private long rows;
         private long skippedCount;
         private long lastGoodLine;
+        private long maxRows = Long.MAX_VALUE;
 
         Reading(String name, FileFormat format, ImportOptions options, List<String> warnings) {
             this.name = name;
@@ -222,7 +244,7 @@ public final class CsvImporter {
             Iterator<CellRow> records = parser.iterator();
             long row = 0;
             CellRow last = null;
-            while (true) {
+            while (row < maxRows) {
                 CellRow record;
                 try {
                     if (!records.hasNext()) {
@@ -250,7 +272,8 @@ public final class CsvImporter {
             if (header == null) {
                 throw new ImportException(name + ": the file has no header row");
             }
-            if (last != null && last.lastQuoted() && unclosedAtEnd(file, last)) {
+            if (row < maxRows && last != null && last.lastQuoted()
+                    && unclosedAtEnd(file, last)) {
                 int column = last.size() - 1;
                 throw new ImportException(ImportException.at(name, row,
                         column < header.size() ? header.get(column) : Integer.toString(column + 1),
@@ -516,6 +539,20 @@ public final class CsvImporter {
                     .idColumn(idColumn)
                     .build();
             return new ImportResult(credit, report, resolved);
+        }
+
+        List<ImportReport.ColumnSummary> guess() throws ImportException {
+            Set<String> taskColumns = new HashSet<>();
+            options.tasks().forEach(task -> taskColumns.add(task.column()));
+            List<ImportReport.ColumnSummary> summaries = new ArrayList<>();
+            boolean idFree = true;
+            for (ColumnBuffer buffer : buffers.values()) {
+                ColumnRole role = taskColumns.contains(buffer.name) ? ColumnRole.TASK
+                        : role(buffer, idFree);
+                idFree &= role != ColumnRole.ID;
+                summaries.add(summary(buffer, role));
+            }
+            return summaries;
         }
 
         private void checkNamedColumns() throws ImportException {

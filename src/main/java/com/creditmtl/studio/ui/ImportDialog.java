@@ -152,6 +152,8 @@ public final class ImportDialog {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
         sample.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sample()));
+        TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
+        detected.setCellValueFactory(c -> c.getValue().detectedProperty());
         TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(
@@ -159,6 +161,7 @@ public final class ImportDialog {
         role.setEditable(true);
         roles.getColumns().add(name);
         roles.getColumns().add(sample);
+        roles.getColumns().add(detected);
         roles.getColumns().add(role);
         roles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return roles;

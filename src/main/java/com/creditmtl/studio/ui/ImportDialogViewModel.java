@@ -6,6 +6,7 @@ import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.FileFormat;
 import com.creditmtl.studio.data.ImportException;
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.TaskDefinition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ImportDialogViewModel {
 
     public static final int PREVIEW_ROWS = 20;
+    /** Rows read to show what role the importer would give each column. */
+    public static final int ROLE_SAMPLE_ROWS = 1000;
     static final String AUTO = ColumnRoleRow.AUTO;
     static final List<String> DELIMITERS = List.of(AUTO, ",", ";", "TAB", "|");
     static final List<String> ENCODINGS =
@@ -83,12 +86,35 @@ public final class ImportDialogViewModel {
             detected.set(describe(preview.format()));
             problem.set("");
             updateColumns(preview);
+            updateDetectedRoles(formatOnly);
         } catch (ImportException e) {
-            LOGGER.debug("Preview failed", e);
+            LOGGER.debug("Preview of {} failed", file.getFileName());
             header.clear();
             rows.clear();
             columns.clear();
             detected.set("");
+            problem.set(e.getMessage());
+        }
+    }
+
+    private void updateDetectedRoles(ImportOptions format) {
+        ImportOptions withTasks = format;
+        try {
+            withTasks = format.toBuilder().tasks(lines(tasks.get()).stream()
+                    .map(TaskDefinition::parse).toList()).build();
+        } catch (IllegalArgumentException e) {
+            LOGGER.debug("Tasks not readable yet; roles judged without them");
+        }
+        try {
+            List<ImportReport.ColumnSummary> sample =
+                    CsvImporter.sampleColumns(file, withTasks, ROLE_SAMPLE_ROWS);
+            for (int c = 0; c < sample.size() && c < columns.size(); c++) {
+                ImportReport.ColumnSummary column = sample.get(c);
+                columns.get(c).detectedProperty().set(column.role().name()
+                        .toLowerCase(Locale.ROOT) + " (" + column.type() + ")");
+            }
+        } catch (ImportException e) {
+            columns.forEach(column -> column.detectedProperty().set(""));
             problem.set(e.getMessage());
         }
     }

@@ -276,4 +276,13 @@ class ImportCorpusTest {
 
         assertTrue(asUtf8.contains("\uFFFD"));
     }
+
+    @Test
+    void sampleOfFirstRowsGivesTheRolesTheImportWould() throws Exception {
+        List<ImportReport.ColumnSummary> sample = CsvImporter.sampleColumns(
+                corpus("counting-id.csv"), ImportOptions.defaults(), 25);
+
+        assertEquals(List.of(ColumnRole.IGNORE, ColumnRole.NUMERIC, ColumnRole.NUMERIC),
+                sample.stream().map(ImportReport.ColumnSummary::role).toList());
+    }
 }

@@ -72,4 +72,12 @@ class ImportDialogViewModelTest {
         assertEquals("good", model.rows().get(0).get(20));
         assertEquals("", model.problemProperty().get());
     }
+
+    @Test
+    void roleTableShowsWhatTheImporterWouldChoose() {
+        model.refreshPreview();
+
+        assertEquals("categorical (text)", model.columns().get(0).detectedProperty().get());
+        assertEquals("numeric (number)", model.columns().get(1).detectedProperty().get());
+    }
 }
