@@ -90,7 +90,7 @@ public final class CsvImporter {
     }
 
     /**
-     * Reads the whole file.
+     * Reads the whole file for training: at least one task must be found.
      *
      * @param progress told the share of bytes read now and then
      * @param cancelled polled every few thousand rows
@@ -98,6 +98,21 @@ public final class CsvImporter {
      */
     public ImportResult read(Path file, ImportOptions options, Progress progress,
             BooleanSupplier cancelled) throws ImportException {
+        return read(file, options, progress, cancelled, true);
+    }
+
+    /**
+     * Reads the whole file where tasks are optional, as for new applicants or a benchmark: the
+     * task definitions whose column is not in the file are left out, and a file without any
+     * task column imports with none.
+     */
+    public ImportResult readWithoutTasks(Path file, ImportOptions options)
+            throws ImportException {
+        return read(file, options, Progress.NONE, () -> false, false);
+    }
+
+    private ImportResult read(Path file, ImportOptions options, Progress progress,
+            BooleanSupplier cancelled, boolean tasksRequired) throws ImportException {
         String name = file.getFileName().toString();
         FileFormat format = FormatDetector.detect(file, options);
         List<String> warnings = new ArrayList<>(format.notes());
@@ -119,7 +134,7 @@ public final class CsvImporter {
         }
         progress.update(1);
 
-        ImportResult result = reading.finish(file);
+        ImportResult result = reading.finish(file, tasksRequired);
         LOGGER.info("Imported {}: {} rows ({} skipped), {} numeric and {} categorical features, "
                 + "tasks {}", name, result.report().rowsRead(), result.report().rowsSkipped(),
                 result.table().featureNames().size(), result.table().categoricalNames().size(),
@@ -397,7 +412,7 @@ public final class CsvImporter {
             return Integer.toString(column + 1);
         }
 
-        ImportResult finish(Path file) throws ImportException {
+        ImportResult finish(Path file, boolean tasksRequired) throws ImportException {
             if (rows == 0 && skippedCount == 0) {
                 throw new ImportException(name + ": the file has a header but no rows");
             }
@@ -413,7 +428,7 @@ public final class CsvImporter {
                         + "cells, first row %d", skippedCount, skipped.get(0).row()));
             }
             return new TableBuilder(name, file, header, buffers, (int) rows, options, warnings)
-                    .build(format, skippedCount, skipped);
+                    .build(format, skippedCount, skipped, tasksRequired);
         }
 
         private String firstShortColumn(ImportReport.SkippedRow row) {
@@ -459,17 +474,19 @@ public final class CsvImporter {
         }
 
         ImportResult build(FileFormat format, long skippedCount,
-                List<ImportReport.SkippedRow> skipped) throws ImportException {
+                List<ImportReport.SkippedRow> skipped, boolean tasksRequired)
+                throws ImportException {
             checkNamedColumns();
             for (ComputedColumn column : options.computed()) {
                 computed.put(column.name(), compute(column));
             }
 
-            List<TaskDefinition> definitions = taskDefinitions();
+            List<TaskDefinition> definitions = taskDefinitions(tasksRequired);
             List<TaskSpec> tasks = new ArrayList<>();
             Map<String, double[]> labels = new LinkedHashMap<>();
-            double weight = definitions.size() == 3 && options.tasks().isEmpty() ? 0 : 1.0
-                    / definitions.size();
+            double weight = definitions.isEmpty()
+                    || (definitions.size() == 3 && options.tasks().isEmpty())
+                    ? 0 : 1.0 / definitions.size();
             for (TaskDefinition definition : definitions) {
                 labels.put(definition.column(), labels(definition));
                 double taskWeight = weight > 0 ? weight : canonicalWeight(definition.column());
@@ -575,7 +592,11 @@ public final class CsvImporter {
                     .mapToDouble(TaskSpec::weight).findFirst().orElse(1);
         }
 
-        private List<TaskDefinition> taskDefinitions() throws ImportException {
+        private List<TaskDefinition> taskDefinitions(boolean required) throws ImportException {
+            if (!required && !options.tasks().isEmpty()) {
+                return options.tasks().stream().filter(task -> buffers.containsKey(task.column())
+                        || computed.containsKey(task.column())).toList();
+            }
             if (!options.tasks().isEmpty()) {
                 Set<String> seen = new HashSet<>();
                 for (TaskDefinition task : options.tasks()) {
@@ -598,7 +619,7 @@ public final class CsvImporter {
                             : TaskDefinition.regression(task.name()));
                 }
             }
-            if (found.isEmpty()) {
+            if (found.isEmpty() && required) {
                 throw new ImportException(name + ": no task column found; expected at least one "
                         + "of default_probability, overdue_days, overdue_amount, or name the "
                         + "tasks (--task NAME:binary:VALUE or NAME:regression)");

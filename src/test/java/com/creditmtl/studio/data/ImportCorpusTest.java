@@ -285,4 +285,13 @@ class ImportCorpusTest {
         assertEquals(List.of(ColumnRole.IGNORE, ColumnRole.NUMERIC, ColumnRole.NUMERIC),
                 sample.stream().map(ImportReport.ColumnSummary::role).toList());
     }
+
+    @Test
+    void fileWithoutTaskColumnsReadsWhenTasksAreOptional() throws Exception {
+        ImportResult result = new CsvImporter().readWithoutTasks(corpus("single-column.csv"),
+                ImportOptions.builder().task(TaskDefinition.parse("class:binary:bad")).build());
+
+        assertEquals(List.of(), result.table().tasks());
+        assertArrayEquals(new double[] {1, 2, 3}, column(result, "x"), 0);
+    }
 }
