@@ -64,6 +64,20 @@ public final class ImportDialogViewModel {
 
     public ImportDialogViewModel(Path file) {
         this.file = file;
+        tasks.addListener((obs, old, text) -> {
+            if (!columns.isEmpty() && tasksReadable(text)) {
+                updateDetectedRoles(formatOptions().build());
+            }
+        });
+    }
+
+    private static boolean tasksReadable(String text) {
+        try {
+            lines(text).forEach(TaskDefinition::parse);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public Path file() {

@@ -80,4 +80,13 @@ class ImportDialogViewModelTest {
         assertEquals("categorical (text)", model.columns().get(0).detectedProperty().get());
         assertEquals("numeric (number)", model.columns().get(1).detectedProperty().get());
     }
+
+    @Test
+    void columnNamedByATaskShowsAsTask() {
+        model.refreshPreview();
+
+        model.tasksProperty().set("class:binary:bad");
+
+        assertEquals("task (text)", model.columns().get(20).detectedProperty().get());
+    }
 }
