@@ -126,7 +126,7 @@ public final class ImportDialog {
         preview.setPlaceholder(new Label("Nothing to preview"));
 
         SplitPane lower = new SplitPane(roleTable(), taskPane());
-        lower.setDividerPositions(0.5);
+        lower.setDividerPositions(0.6);
         SplitPane center = new SplitPane(preview, lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
@@ -149,16 +149,19 @@ public final class ImportDialog {
         roles.setId("roleTable");
         roles.setEditable(true);
         TableColumn<ColumnRoleRow, String> name = new TableColumn<>("Column");
+        name.setPrefWidth(130);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
         sample.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sample()));
         TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> c.getValue().detectedProperty());
+        detected.setPrefWidth(150);
         TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(
                 FXCollections.observableArrayList(ImportDialogViewModel.ROLES)));
         role.setEditable(true);
+        role.setPrefWidth(100);
         roles.getColumns().add(name);
         roles.getColumns().add(sample);
         roles.getColumns().add(detected);
@@ -170,7 +173,7 @@ public final class ImportDialog {
     private Node taskPane() {
         TextArea tasks = new TextArea();
         tasks.setId("tasksArea");
-        tasks.setPromptText("class:binary:bad\nloss:regression:loan_status=Charged Off");
+        tasks.setPromptText("class:binary:bad");
         tasks.textProperty().bindBidirectional(model.tasksProperty());
         tasks.setPrefRowCount(4);
         TextArea computed = new TextArea();
@@ -189,7 +192,7 @@ public final class ImportDialog {
         help.setWrapText(true);
         TextArea sentinels = new TextArea();
         sentinels.setId("sentinelsArea");
-        sentinels.setPromptText("months_since_delinquent=999\ndays_employed=365243");
+        sentinels.setPromptText("days_employed=365243");
         sentinels.textProperty().bindBidirectional(model.sentinelsProperty());
         sentinels.setPrefRowCount(2);
         VBox box = new VBox(6, new Label("Tasks"), tasks, help,

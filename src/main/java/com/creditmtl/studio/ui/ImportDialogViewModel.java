@@ -156,7 +156,7 @@ public final class ImportDialogViewModel {
     }
 
     private static String describe(FileFormat format) {
-        return String.format(Locale.ROOT, "Read as %s, delimiter %s, decimal %s%s",
+        return String.format(Locale.ROOT, "Read as %s · delimiter %s · decimal %s%s",
                 format.charset().name(), format.delimiterName(),
                 format.decimalComma() ? "comma" : "point",
                 format.notes().isEmpty() ? "" : " · " + String.join(" · ", format.notes()));

@@ -42,7 +42,7 @@ class ImportDialogTest {
         assertEquals(ImportDialogViewModel.PREVIEW_ROWS, preview.getItems().size());
         assertEquals("checking_status", preview.getColumns().get(0).getText());
         assertEquals("<0", preview.getColumns().get(0).getCellData(0));
-        assertEquals("Read as UTF-8, delimiter ,, decimal point",
+        assertEquals("Read as UTF-8 · delimiter , · decimal point",
                 robot.lookup("#detectedLabel").queryAs(Label.class).getText());
     }
 
