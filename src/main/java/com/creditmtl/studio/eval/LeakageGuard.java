@@ -4,7 +4,9 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,8 +21,11 @@ import java.util.Locale;
  * stride, and only where at least {@link #MIN_ROWS} rows (and, for a binary task,
  * {@link #MIN_CLASS} of each class) have both the feature and the label.
  *
- * <p>Limits: categorical features and pairs of features that leak together (principal repaid
- * over amount funded, say) are not screened.
+ * <p>A categorical feature is screened for binary tasks by the AUC of its values' shares of
+ * positives, each row scored from the other half of the rows.
+ *
+ * <p>Limits: categorical features are not screened against regression tasks, and pairs of
+ * features that leak together (principal repaid over amount funded, say) are not screened.
  */
 public final class LeakageGuard {
 
@@ -29,6 +34,7 @@ public final class LeakageGuard {
     static final int MAX_ROWS = 200_000;
     static final int MIN_ROWS = 30;
     static final int MIN_CLASS = 10;
+    private static final double SMOOTHING = 10;
 
     private LeakageGuard() {
     }
@@ -76,8 +82,71 @@ public final class LeakageGuard {
                             keep.contains(feature)));
                 }
             }
+            if (!task.isBinary()) {
+                continue;
+            }
+            for (String feature : table.categoricalNames()) {
+                double value = categoricalAuc(table, feature, sample, labels);
+                if (value >= SUSPECT) {
+                    flags.add(new Flag(feature, task.name(), "auc", value,
+                            keep.contains(feature)));
+                }
+            }
         }
         return flags;
+    }
+
+    /**
+     * AUC of a categorical feature's values for a binary task: each row is scored by the share
+     * of positives its value has in the other half of the rows (alternate rows form the halves,
+     * shares smoothed towards the half's overall share), so that a value seen once cannot
+     * predict itself.
+     */
+    private static double categoricalAuc(CreditTable table, String feature, int[] rows,
+            double[] labels) {
+        int n = 0;
+        int positives = 0;
+        for (double label : labels) {
+            if (!Double.isNaN(label)) {
+                n++;
+                positives += label == 1 ? 1 : 0;
+            }
+        }
+        if (n < MIN_ROWS || positives < MIN_CLASS || n - positives < MIN_CLASS) {
+            return 0;
+        }
+        String[] values = new String[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            String value = table.category(feature, rows[r]);
+            values[r] = value == null ? "" : value;
+        }
+        List<Map<String, double[]>> counts = List.of(new HashMap<>(), new HashMap<>());
+        double[][] totals = new double[2][2];
+        for (int r = 0, k = 0; r < rows.length; r++) {
+            if (Double.isNaN(labels[r])) {
+                continue;
+            }
+            int half = k++ % 2;
+            double[] count = counts.get(half).computeIfAbsent(values[r], v -> new double[2]);
+            count[0] += labels[r];
+            count[1]++;
+            totals[half][0] += labels[r];
+            totals[half][1]++;
+        }
+        double[] known = new double[n];
+        double[] scores = new double[n];
+        for (int r = 0, k = 0; r < rows.length; r++) {
+            if (Double.isNaN(labels[r])) {
+                continue;
+            }
+            int other = 1 - k % 2;
+            double prior = totals[other][0] / totals[other][1];
+            double[] count = counts.get(other).getOrDefault(values[r], new double[2]);
+            scores[k] = (count[0] + SMOOTHING * prior) / (count[1] + SMOOTHING);
+            known[k++] = labels[r];
+        }
+        double auc = TaskEvaluator.auc(known, scores);
+        return Double.isNaN(auc) ? 0 : Math.max(auc, 1 - auc);
     }
 
     private static int[] stride(int[] rows) {

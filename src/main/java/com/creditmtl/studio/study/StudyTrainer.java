@@ -122,11 +122,13 @@ public final class StudyTrainer {
         }
         List<String> numeric = table.featureNames().stream()
                 .filter(f -> !dropped.contains(f)).toList();
-        if (numeric.isEmpty() && table.categoricalNames().isEmpty()) {
+        List<String> categorical = table.categoricalNames().stream()
+                .filter(f -> !dropped.contains(f)).toList();
+        if (numeric.isEmpty() && categorical.isEmpty()) {
             throw new IllegalArgumentException("every feature predicts a task almost alone "
                     + "(leakage guard: " + dropped + "); keep some or choose other features");
         }
-        return table.withFeatures(numeric, table.categoricalNames(), List.copyOf(dropped));
+        return table.withFeatures(numeric, categorical, List.copyOf(dropped));
     }
 
     static int scoringTask(List<TaskSpec> tasks) {

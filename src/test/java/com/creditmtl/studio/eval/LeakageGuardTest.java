@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class LeakageGuardTest {
@@ -77,5 +78,29 @@ class LeakageGuardTest {
         int[] few = {0, 1, 2, 3, 4, 5, 6, 7};
 
         assertEquals(List.of(), LeakageGuard.screen(table(), List.of(DEFAULT), few, Set.of()));
+    }
+
+    @Test
+    void categoricalValueThatGivesTheAnswerIsFlaggedFromTheOtherHalf() {
+        Random random = new Random(9);
+        double[] label = new double[ROWS];
+        String[] settlement = new String[ROWS];
+        String[] region = new String[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            label[r] = r % 4 == 0 ? 1 : 0;
+            settlement[r] = label[r] == 1 ? "Y" : "N";
+            region[r] = "R" + random.nextInt(30);
+        }
+        Table table = Table.create("t", StringColumn.create("settlement", settlement),
+                StringColumn.create("region", region), DoubleColumn.create("default", label));
+        CreditTable credit = new CreditTable(null, table, null, List.of(),
+                List.of("settlement", "region"), List.of(DEFAULT), List.of());
+
+        List<LeakageGuard.Flag> flags = LeakageGuard.screen(credit, List.of(DEFAULT),
+                credit.allRows(), Set.of());
+
+        assertEquals(List.of("settlement"),
+                flags.stream().map(LeakageGuard.Flag::feature).toList());
+        assertEquals(1.0, flags.get(0).value(), 1e-12);
     }
 }
