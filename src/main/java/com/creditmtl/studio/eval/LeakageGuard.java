@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Locale;
  * {@link #MIN_CLASS} of each class) have both the feature and the label.
  *
  * <p>A categorical feature is screened for binary tasks by the AUC of its values' shares of
- * positives, each row scored from the other half of the rows.
+ * positives, each row scored from the other of two random halves of the rows.
  *
  * <p>Limits: categorical features are not screened against regression tasks, and pairs of
  * features that leak together (principal repaid over amount funded, say) are not screened.
@@ -35,6 +36,7 @@ public final class LeakageGuard {
     static final int MIN_ROWS = 30;
     static final int MIN_CLASS = 10;
     private static final double SMOOTHING = 10;
+    private static final long HALVES_SEED = 20_251_204L;
 
     private LeakageGuard() {
     }
@@ -98,9 +100,8 @@ public final class LeakageGuard {
 
     /**
      * AUC of a categorical feature's values for a binary task: each row is scored by the share
-     * of positives its value has in the other half of the rows (alternate rows form the halves,
-     * shares smoothed towards the half's overall share), so that a value seen once cannot
-     * predict itself.
+     * of positives its value has in the other of two random halves of the rows (shares smoothed
+     * towards that half's overall share), so that a value seen once cannot predict itself.
      */
     private static double categoricalAuc(CreditTable table, String feature, int[] rows,
             double[] labels) {
@@ -120,13 +121,19 @@ public final class LeakageGuard {
             String value = table.category(feature, rows[r]);
             values[r] = value == null ? "" : value;
         }
+        // Halves drawn at random (fixed seed): alternate rows could line up with the labels.
+        Random random = new Random(HALVES_SEED);
+        int[] halves = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            halves[r] = random.nextInt(2);
+        }
         List<Map<String, double[]>> counts = List.of(new HashMap<>(), new HashMap<>());
         double[][] totals = new double[2][2];
-        for (int r = 0, k = 0; r < rows.length; r++) {
+        for (int r = 0; r < rows.length; r++) {
             if (Double.isNaN(labels[r])) {
                 continue;
             }
-            int half = k++ % 2;
+            int half = halves[r];
             double[] count = counts.get(half).computeIfAbsent(values[r], v -> new double[2]);
             count[0] += labels[r];
             count[1]++;
@@ -139,7 +146,10 @@ public final class LeakageGuard {
             if (Double.isNaN(labels[r])) {
                 continue;
             }
-            int other = 1 - k % 2;
+            int other = 1 - halves[r];
+            if (totals[other][1] == 0) {
+                return 0;
+            }
             double prior = totals[other][0] / totals[other][1];
             double[] count = counts.get(other).getOrDefault(values[r], new double[2]);
             scores[k] = (count[0] + SMOOTHING * prior) / (count[1] + SMOOTHING);
