@@ -37,7 +37,12 @@ public final class Cli {
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            LOGGER.debug("Command failed", e);
+            if (e instanceof ImportException) {
+                // Its message may quote a cell, which is applicant data: printed, not logged.
+                LOGGER.debug("Import failed");
+            } else {
+                LOGGER.debug("Command failed", e);
+            }
             err.println("error: " + describe(e));
             err.flush();
             return 1;

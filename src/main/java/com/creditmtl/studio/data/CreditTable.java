@@ -10,10 +10,11 @@ import tech.tablesaw.columns.Column;
 
 /**
  * An imported table of applicants with the role of each column: the tasks to learn, the numeric
- * features and an optional ID that is carried along but never learned from.
+ * and categorical features and an optional ID that is carried along but never learned from.
  *
- * <p>Feature and task columns are {@link DoubleColumn}s; a missing cell reads as NaN. Column
- * roles are fixed at import; the analyst chooses tasks by name from this table.
+ * <p>Numeric feature and task columns are {@link DoubleColumn}s; a missing cell reads as NaN,
+ * and so does a masked task label. Categorical features are text columns, a missing cell being
+ * empty. Column roles are fixed at import; ignored columns are listed but not kept.
  */
 public final class CreditTable {
 
@@ -21,15 +22,22 @@ public final class CreditTable {
     private final Table table;
     private final String idColumn;
     private final List<String> featureNames;
+    private final List<String> categoricalNames;
     private final List<TaskSpec> tasks;
     private final List<String> ignoredColumns;
 
     public CreditTable(Path source, Table table, String idColumn, List<String> featureNames,
             List<TaskSpec> tasks, List<String> ignoredColumns) {
+        this(source, table, idColumn, featureNames, List.of(), tasks, ignoredColumns);
+    }
+
+    public CreditTable(Path source, Table table, String idColumn, List<String> featureNames,
+            List<String> categoricalNames, List<TaskSpec> tasks, List<String> ignoredColumns) {
         this.source = source;
         this.table = Objects.requireNonNull(table, "table");
         this.idColumn = idColumn;
         this.featureNames = List.copyOf(featureNames);
+        this.categoricalNames = List.copyOf(categoricalNames);
         this.tasks = List.copyOf(tasks);
         this.ignoredColumns = List.copyOf(ignoredColumns);
     }
@@ -46,8 +54,28 @@ public final class CreditTable {
         return Optional.ofNullable(idColumn);
     }
 
+    /** The numeric features, in file order. */
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    /** The categorical features, in file order. */
+    public List<String> categoricalNames() {
+        return categoricalNames;
+    }
+
+    /** A categorical feature's value in a row, or null when the cell is missing. */
+    public String category(String column, int row) {
+        Column<?> cells = table.column(column);
+        return cells.isMissing(row) ? null : cells.getString(row);
+    }
+
+    /** A copy with other features, as after the leakage guard excluded some. */
+    public CreditTable withFeatures(List<String> numeric, List<String> categorical,
+            List<String> moreIgnored) {
+        List<String> ignored = new java.util.ArrayList<>(ignoredColumns);
+        ignored.addAll(moreIgnored);
+        return new CreditTable(source, table, idColumn, numeric, categorical, tasks, ignored);
     }
 
     /** The tasks found at import, with their default weights. */

@@ -9,7 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Computes a task's test metrics from actual values and predictions in original units.
+ * Computes a task's test metrics from actual values and predictions in original units. Rows
+ * whose actual value is NaN (a masked label) are left out; the metrics' row count says how many
+ * were used.
  *
  * <p>AUC is the Mann–Whitney rank statistic with tied predictions counting one half
  * (nd4j-evaluation's exact ROC steps through tied rows one at a time, so its AUC depended on their
@@ -26,6 +28,28 @@ public final class TaskEvaluator {
     public static TaskMetrics evaluate(TaskSpec task, double[] actual, double[] predicted) {
         if (actual.length != predicted.length || actual.length == 0) {
             throw new IllegalArgumentException("need equally many actual and predicted values");
+        }
+        int known = 0;
+        for (double value : actual) {
+            known += Double.isNaN(value) ? 0 : 1;
+        }
+        if (known < actual.length) {
+            double[] keptActual = new double[known];
+            double[] keptPredicted = new double[known];
+            for (int i = 0, k = 0; i < actual.length; i++) {
+                if (!Double.isNaN(actual[i])) {
+                    keptActual[k] = actual[i];
+                    keptPredicted[k++] = predicted[i];
+                }
+            }
+            actual = keptActual;
+            predicted = keptPredicted;
+        }
+        if (actual.length == 0) {
+            return task.isBinary()
+                    ? TaskMetrics.binary(task.name(), task.weight(), 0, Double.NaN, Double.NaN)
+                    : TaskMetrics.regression(task.name(), task.weight(), 0, Double.NaN,
+                            Double.NaN);
         }
         if (task.isBinary()) {
             return TaskMetrics.binary(task.name(), task.weight(), actual.length,

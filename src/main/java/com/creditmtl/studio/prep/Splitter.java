@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * Splits rows into training, validation and test parts, stratified on a binary label so that
- * each part keeps the table's share of positives. The same seed gives the same split.
+ * each part keeps the table's share of positives, and of rows whose label is masked (NaN), which
+ * form a third group. The same seed gives the same split.
  *
  * <p>The test part takes {@code testFraction} of each class; validation takes
  * {@code validationFraction} of what remains; both are rounded to the nearest row per class.
@@ -34,7 +35,8 @@ public final class Splitter {
 
     /**
      * @param rowCount rows in the table
-     * @param strata a 0/1 label per row to stratify on, or null for a plain random split
+     * @param strata a 0/1 label per row to stratify on, NaN where masked, or null for a plain
+     *     random split
      */
     public Split split(int rowCount, double[] strata) {
         List<List<Integer>> groups = new ArrayList<>();
@@ -43,11 +45,14 @@ public final class Splitter {
         } else {
             List<Integer> negatives = new ArrayList<>();
             List<Integer> positives = new ArrayList<>();
+            List<Integer> masked = new ArrayList<>();
             for (int row = 0; row < rowCount; row++) {
-                (strata[row] == 1 ? positives : negatives).add(row);
+                double label = strata[row];
+                (Double.isNaN(label) ? masked : label == 1 ? positives : negatives).add(row);
             }
             groups.add(negatives);
             groups.add(positives);
+            groups.add(masked);
         }
 
         Random random = new Random(seed);

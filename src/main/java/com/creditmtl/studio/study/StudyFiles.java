@@ -2,6 +2,7 @@ package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
@@ -53,12 +54,18 @@ public final class StudyFiles {
         root.put("seed", study.settings().seed());
         ArrayNode features = root.putArray("features");
         study.featureNames().forEach(features::add);
+        ArrayNode leakage = root.putArray("leakage");
+        for (LeakageGuard.Flag flag : study.leakage()) {
+            leakage.addObject().put("feature", flag.feature()).put("task", flag.task())
+                    .put(flag.measure(), round(flag.value(), 4)).put("kept", flag.kept());
+        }
 
         ObjectNode tasks = root.putObject("tasks");
         for (TaskMetrics metrics : study.metrics()) {
             ObjectNode task = tasks.putObject(metrics.task());
             task.put("type", metrics.type().name().toLowerCase(Locale.ROOT));
             task.put("weight", metrics.weight());
+            task.put("rows", metrics.rows());
             if (metrics.type() == TaskType.BINARY) {
                 task.put("auc", metrics.auc());
                 task.put("ks", metrics.ks());

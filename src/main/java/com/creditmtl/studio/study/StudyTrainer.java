@@ -2,6 +2,7 @@ package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
@@ -10,13 +11,17 @@ import com.creditmtl.studio.model.MultiTaskPredictor;
 import com.creditmtl.studio.model.MultiTaskTrainer;
 import com.creditmtl.studio.model.TrainingData;
 import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.FeatureEncoder;
 import com.creditmtl.studio.prep.Preprocessor;
 import com.creditmtl.studio.prep.Split;
 import com.creditmtl.studio.prep.Splitter;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ScoreScale;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -24,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the whole job on an imported table: split, fit preprocessing on the training part, build
- * and train the network, evaluate every task on the test part and score the test applicants.
- * Runs on the calling thread; the window calls it from a background task.
+ * Runs the whole job on an imported table: split, screen the features for leakage on the
+ * training part, fit the feature encoding and preprocessing on it, build and train the network,
+ * evaluate every task on the test part and score the test applicants. Runs on the calling
+ * thread; the window calls it from a background task.
  */
 public final class StudyTrainer {
 
@@ -46,6 +52,14 @@ public final class StudyTrainer {
 
     public Study train(CreditTable table, TrainingSettings settings,
             Consumer<EpochReport> listener, BooleanSupplier cancelled) {
+        return train(table, settings, Set.of(), listener, cancelled);
+    }
+
+    /**
+     * @param keep features to keep even when the leakage guard flags them
+     */
+    public Study train(CreditTable table, TrainingSettings settings, Collection<String> keep,
+            Consumer<EpochReport> listener, BooleanSupplier cancelled) {
         List<TaskSpec> tasks = settings.tasks();
         for (TaskSpec task : tasks) {
             if (!table.table().containsColumn(task.name())) {
@@ -61,12 +75,17 @@ public final class StudyTrainer {
         Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
                 settings.seed()).split(table.rowCount(), strata);
 
-        double[][] trainFeatures = table.features(split.train());
+        List<LeakageGuard.Flag> leakage = LeakageGuard.screen(table, tasks, split.train(), keep);
+        table = withoutLeaks(table, leakage);
+        FeatureEncoder encoder = FeatureEncoder.fit(table, split.train());
+
+        double[][] trainFeatures = encoder.transform(table, split.train());
         double[][] trainTargets = targets(table, tasks, split.train());
         Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
         TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
         TrainingData validation = TrainingData.of(preprocessor,
-                table.features(split.validation()), targets(table, tasks, split.validation()));
+                encoder.transform(table, split.validation()),
+                targets(table, tasks, split.validation()));
 
         ComputationGraph network = MultiTaskNetworkFactory.build(preprocessor.featureCount(),
                 settings);
@@ -77,7 +96,7 @@ public final class StudyTrainer {
 
         MultiTaskPredictor predictor = new MultiTaskPredictor(network, preprocessor);
         double[][] actual = targets(table, tasks, split.test());
-        double[][] predicted = predictor.predict(table.features(split.test()));
+        double[][] predicted = predictor.predict(encoder.transform(table, split.test()));
         List<TaskMetrics> metrics = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             metrics.add(TaskEvaluator.evaluate(tasks.get(t), column(actual, t), predicted[t]));
@@ -86,8 +105,30 @@ public final class StudyTrainer {
         LOGGER.info("Trained {} epochs in {} s; test metrics {}", history.size(),
                 String.format("%.1f", seconds), metrics);
 
-        return new Study(table.featureNames(), settings, split, preprocessor, network, history,
-                metrics, results, scoreScale, gradeScale, seconds);
+        return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
+                metrics, results, scoreScale, gradeScale, seconds, encoder, leakage);
+    }
+
+    private static CreditTable withoutLeaks(CreditTable table, List<LeakageGuard.Flag> flags) {
+        Set<String> dropped = new LinkedHashSet<>();
+        for (LeakageGuard.Flag flag : flags) {
+            LOGGER.info("Leakage guard: {}", flag.describe());
+            if (flag.excluded()) {
+                dropped.add(flag.feature());
+            }
+        }
+        if (dropped.isEmpty()) {
+            return table;
+        }
+        List<String> numeric = table.featureNames().stream()
+                .filter(f -> !dropped.contains(f)).toList();
+        List<String> categorical = table.categoricalNames().stream()
+                .filter(f -> !dropped.contains(f)).toList();
+        if (numeric.isEmpty() && categorical.isEmpty()) {
+            throw new IllegalArgumentException("every feature predicts a task almost alone "
+                    + "(leakage guard: " + dropped + "); keep some or choose other features");
+        }
+        return table.withFeatures(numeric, categorical, List.copyOf(dropped));
     }
 
     static int scoringTask(List<TaskSpec> tasks) {

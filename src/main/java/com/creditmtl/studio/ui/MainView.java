@@ -5,6 +5,7 @@ import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.study.ApplicantResult;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToolBar;
@@ -58,7 +60,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class MainView {
 
-    private static final int TRAINING_TAB = 1;
+    private static final int TRAINING_TAB = 2;
 
     private final MainViewModel model;
     private final BorderPane root = new BorderPane();
@@ -73,6 +75,7 @@ public final class MainView {
 
         tabs.getTabs().addAll(
                 new Tab("Data", dataTab()),
+                new Tab("Import report", reportTab()),
                 new Tab("Training", trainingTab()),
                 new Tab("Applicants", applicantTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -107,7 +110,7 @@ public final class MainView {
     private ToolBar toolBar() {
         Button open = new Button("Open CSV…");
         open.setId("openButton");
-        open.setTooltip(new Tooltip("Import a comma-separated file of applicants"));
+        open.setTooltip(new Tooltip("Import a delimited text file of applicants"));
         open.disableProperty().bind(model.busyProperty());
         open.setOnAction(e -> chooseFile());
 
@@ -120,7 +123,8 @@ public final class MainView {
             }
             return String.format(Locale.ROOT, "%s · %,d applicants · %d features · tasks: %s",
                     table.source() == null ? "table" : table.source().getFileName(),
-                    table.rowCount(), table.featureNames().size(),
+                    table.rowCount(),
+                    table.featureNames().size() + table.categoricalNames().size(),
                     String.join(", ", table.tasks().stream().map(TaskSpec::name).toList()));
         }, model.tableProperty()));
         return new ToolBar(open, new Separator(), source);
@@ -134,8 +138,26 @@ public final class MainView {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            model.open(file.toPath());
+            showImportDialog(file.toPath());
         }
+    }
+
+    /** Shows the import dialog for a file and imports it as set there, unless cancelled. */
+    void showImportDialog(Path file) {
+        importDialog(file).showAndWait().ifPresent(options -> model.open(file, options));
+    }
+
+    ImportDialog importDialog(Path file) {
+        return new ImportDialog(new ImportDialogViewModel(file), root.getScene().getWindow());
+    }
+
+    private Region reportTab() {
+        TextArea report = new TextArea();
+        report.setId("reportArea");
+        report.setEditable(false);
+        report.setStyle("-fx-font-family: monospace;");
+        report.textProperty().bind(model.reportTextProperty());
+        return report;
     }
 
     private Region settingsPanel() {
@@ -211,7 +233,8 @@ public final class MainView {
         });
         Button cancel = new Button("Cancel");
         cancel.setId("cancelButton");
-        cancel.disableProperty().bind(model.trainingProperty().not());
+        cancel.disableProperty().bind(model.trainingProperty().not()
+                .and(model.importingProperty().not()));
         cancel.setOnAction(e -> model.cancel());
         HBox buttons = new HBox(8, train, cancel);
         train.setMaxWidth(Double.MAX_VALUE);

@@ -2,8 +2,12 @@ package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.ImportReport;
+import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
@@ -15,6 +19,7 @@ import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -75,7 +80,13 @@ public final class MainViewModel {
     private final ObservableList<ApplicantResult> applicants = FXCollections.observableArrayList();
     private final ObjectProperty<Study> study = new SimpleObjectProperty<>();
 
+    private final BooleanProperty importing = new SimpleBooleanProperty();
+    private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImportOptions> importOptions = new SimpleObjectProperty<>();
+    private final StringProperty reportText = new SimpleStringProperty("");
+
     private Task<Study> running;
+    private Task<ImportResult> runningImport;
 
     public MainViewModel(CsvImporter importer, StudyTrainer trainer, Executor executor) {
         this.importer = importer;
@@ -83,37 +94,80 @@ public final class MainViewModel {
         this.executor = executor;
     }
 
-    /** Imports a CSV in the background; on success it replaces the current table and results. */
+    /** Imports a CSV with every setting detected and the canonical tasks. */
     public void open(Path file) {
+        open(file, ImportOptions.defaults());
+    }
+
+    /**
+     * Imports a CSV in the background with progress and cancel; on success it replaces the
+     * current table, report and results. A failed or cancelled import leaves them as they were.
+     */
+    public void open(Path file, ImportOptions options) {
+        if (busy.get()) {
+            return;
+        }
         busy.set(true);
+        importing.set(true);
         status.set("Importing " + file.getFileName() + " …");
-        Task<CreditTable> task = new Task<>() {
+        Task<ImportResult> task = new Task<>() {
             @Override
-            protected CreditTable call() throws Exception {
-                return importer.importFile(file);
+            protected ImportResult call() throws Exception {
+                updateMessage("Importing " + file.getFileName());
+                return importer.read(file, options, fraction -> updateProgress(fraction, 1),
+                        this::isCancelled);
             }
         };
+        progress.bind(task.progressProperty());
+        progressText.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
-            busy.set(false);
-            setTable(task.getValue());
+            endImport();
+            ImportResult result = task.getValue();
+            importOptions.set(result.options());
+            report.set(result.report());
+            reportText.set(result.report().summary());
+            setTable(result.table());
+            progress.set(1);
+            progressText.set("Imported " + file.getFileName());
+        });
+        task.setOnCancelled(e -> {
+            endImport();
+            progressText.set("Import cancelled");
+            status.set("Import of " + file.getFileName() + " cancelled; the previous table is "
+                    + "kept");
         });
         task.setOnFailed(e -> {
-            busy.set(false);
-            String message = task.getException().getMessage();
-            LOGGER.info("Import failed: {}", message);
-            status.set("Import failed: " + message);
+            endImport();
+            String message = task.getException() instanceof CancellationException
+                    ? "import cancelled" : task.getException().getMessage();
+            // The message may quote a cell, which is applicant data: it is shown, not logged.
+            LOGGER.info("Import of {} failed", file.getFileName());
+            progressText.set("Import failed");
+            status.set("Import failed: " + message + "; the previous table is kept");
             error.set(message);
         });
+        runningImport = task;
         executor.execute(task);
     }
 
+    private void endImport() {
+        progress.unbind();
+        progressText.unbind();
+        runningImport = null;
+        importing.set(false);
+        busy.set(false);
+    }
+
     void setTable(CreditTable newTable) {
-        table.set(newTable);
+        // Tasks first: the table's listeners fill the data tab, the last thing a reader waits for.
         tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
         clearResults();
+        table.set(newTable);
         status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %d tasks",
                 newTable.source() == null ? "table" : newTable.source().getFileName(),
-                newTable.rowCount(), newTable.featureNames().size(), newTable.tasks().size()));
+                newTable.rowCount(),
+                newTable.featureNames().size() + newTable.categoricalNames().size(),
+                newTable.tasks().size()));
     }
 
     /** The settings the controls describe now; throws IllegalArgumentException when invalid. */
@@ -140,6 +194,8 @@ public final class MainViewModel {
             return;
         }
 
+        ImportOptions imported = importOptions.get();
+        List<String> keep = imported == null ? List.of() : imported.keep();
         clearResults();
         createSeries(settings);
         busy.set(true);
@@ -151,7 +207,7 @@ public final class MainViewModel {
         Task<Study> task = new Task<>() {
             @Override
             protected Study call() {
-                return trainer.train(current, settings, report -> {
+                return trainer.train(current, settings, keep, report -> {
                     updateProgress(report.epoch(), report.epochs());
                     updateMessage(describe(report));
                     Platform.runLater(() -> addPoints(report));
@@ -167,9 +223,13 @@ public final class MainViewModel {
         executor.execute(task);
     }
 
+    /** Cancels the running training or import. */
     public void cancel() {
         if (running != null) {
             running.cancel(false);
+        }
+        if (runningImport != null) {
+            runningImport.cancel(false);
         }
     }
 
@@ -184,6 +244,11 @@ public final class MainViewModel {
                 Study result = task.getValue();
                 study.set(result);
                 metrics.setAll(result.metrics());
+                ImportReport imported = report.get();
+                if (imported != null) {
+                    reportText.set(imported.withWarnings(result.leakage().stream()
+                            .map(LeakageGuard.Flag::describe).toList()).summary());
+                }
                 applicants.setAll(result.testResults());
                 progress.set(1);
                 progressText.set(String.format(Locale.ROOT, "Done: %d epochs in %.1f s",
@@ -288,6 +353,25 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty trainingProperty() {
         return training;
+    }
+
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing;
+    }
+
+    /** The report of the last successful import. */
+    public ObjectProperty<ImportReport> reportProperty() {
+        return report;
+    }
+
+    /** The options the current table was read with, detected values filled in. */
+    public ObjectProperty<ImportOptions> importOptionsProperty() {
+        return importOptions;
+    }
+
+    /** The import report as text, with the leakage guard's findings once trained. */
+    public StringProperty reportTextProperty() {
+        return reportText;
     }
 
     public DoubleProperty progressProperty() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ public final class StudioApp extends Application {
 
     /** System property naming a CSV to open at start instead of the bundled table. */
     public static final String DATA_PROPERTY = "credit.mtl.data";
+    /** System property naming a file whose import dialog opens once the window is up. */
+    public static final String IMPORT_PROPERTY = "credit.mtl.import";
     static final Path BUNDLED = Path.of("assets", "data", "taiwan-credit-mtl.csv");
 
     private static final Logger LOGGER = LoggerFactory.getLogger(StudioApp.class);
@@ -48,6 +51,10 @@ public final class StudioApp extends Application {
             model.open(data.get());
         } else {
             model.statusProperty().set("Bundled data not found; open a CSV file to begin");
+        }
+        String toImport = System.getProperty(IMPORT_PROPERTY);
+        if (toImport != null) {
+            Platform.runLater(() -> view.showImportDialog(Path.of(toImport)));
         }
     }
 

@@ -104,11 +104,12 @@ class CsvImporterTest {
     }
 
     @Test
-    void textColumnIsIgnoredAndListed() throws Exception {
+    void textColumnWithFewValuesIsCategorical() throws Exception {
         CreditTable table = importGood();
 
         assertFalse(table.featureNames().contains("city"));
-        assertEquals(List.of("city"), table.ignoredColumns());
+        assertEquals(List.of("city"), table.categoricalNames());
+        assertEquals("Tainan", table.category("city", 1));
     }
 
     @Test
@@ -164,8 +165,9 @@ class CsvImporterTest {
                 + "101,20000,24,Taipei,1,60,3102\n"
                 + "102,30000,26,Tainan,2,0,0\n");
 
-        assertEquals("two.csv, row 2, column default_probability: a binary task needs 0 or 1, "
-                + "found 2", error.getMessage());
+        assertEquals("two.csv: row 2, column default_probability: a binary task needs 0 or 1, "
+                + "found 2; name the values that count as 1 to read other codes",
+                error.getMessage());
     }
 
     @ParameterizedTest(name = "missing {0}")
@@ -173,14 +175,17 @@ class CsvImporterTest {
             "default_probability, '101,20000,24,Taipei,,60,3102'",
             "overdue_days, '101,20000,24,Taipei,1,,3102'",
             "overdue_amount, '101,20000,24,Taipei,1,60,'"})
-    void missingTaskValueNamesFileRowAndColumn(String column, String badRow) throws IOException {
-        ImportException error = importFails("gap.csv", HEADER
+    void missingTaskValueIsMaskedAsNaN(String column, String gapRow) throws Exception {
+        Path file = write("gap.csv", HEADER
                 + "100,20000,24,Taipei,1,60,3102\n"
                 + "102,30000,26,Tainan,0,0,0\n"
-                + badRow + "\n");
+                + gapRow + "\n");
 
-        assertEquals("gap.csv, row 3, column " + column + ": the task value is missing",
-                error.getMessage());
+        CreditTable table = new CsvImporter().importFile(file);
+
+        double[] labels = table.target(column, table.allRows());
+        assertTrue(Double.isNaN(labels[2]));
+        assertFalse(Double.isNaN(labels[0]));
     }
 
     @Test
@@ -188,8 +193,8 @@ class CsvImporterTest {
         ImportException error = importFails("text-task.csv",
                 "x,overdue_days\n1,3\n2,unknown\n");
 
-        assertEquals("text-task.csv, row 2, column overdue_days: 'unknown' is not a number",
-                error.getMessage());
+        assertEquals("text-task.csv: row 2, column overdue_days: 'unknown' is not a number; "
+                + "a regression task needs numbers", error.getMessage());
     }
 
     @Test
@@ -234,10 +239,11 @@ class CsvImporterTest {
     }
 
     @Test
-    void fileWithoutNumericFeatureIsRejected() throws IOException {
+    void fileWithoutFeatureIsRejected() throws IOException {
         ImportException error = importFails("nofeature.csv",
-                "ID,name,default_probability\n1,a,0\n2,b,1\n");
+                "ID,default_probability\n1,0\n2,1\n");
 
-        assertEquals("nofeature.csv: no numeric feature column found", error.getMessage());
+        assertEquals("nofeature.csv: no feature column found (every column is a task, the ID "
+                + "or ignored)", error.getMessage());
     }
 }

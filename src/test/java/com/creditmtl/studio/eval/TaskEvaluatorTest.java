@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TaskEvaluatorTest {
 
-    private static final TaskSpec DEFAULT = new TaskSpec("default_probability", TaskType.BINARY, 0.5);
+    private static final TaskSpec DEFAULT =
+            new TaskSpec("default_probability", TaskType.BINARY, 0.5);
     private static final TaskSpec DAYS = new TaskSpec("overdue_days", TaskType.REGRESSION, 0.25);
 
     /*
@@ -142,5 +143,27 @@ class TaskEvaluatorTest {
                 () -> TaskEvaluator.evaluate(DAYS, new double[] {1, 2}, new double[] {1}));
         assertThrows(IllegalArgumentException.class,
                 () -> TaskEvaluator.evaluate(DAYS, new double[0], new double[0]));
+    }
+
+    @Test
+    void maskedActualsAreLeftOutOfTheMetrics() {
+        double[] actual = {0, Double.NaN, 1, 1, Double.NaN, 0};
+        double[] predicted = {0.1, 0.99, 0.8, 0.3, 0.01, 0.4};
+
+        TaskMetrics withMask = TaskEvaluator.evaluate(DEFAULT, actual, predicted);
+        TaskMetrics known = TaskEvaluator.evaluate(DEFAULT, new double[] {0, 1, 1, 0},
+                new double[] {0.1, 0.8, 0.3, 0.4});
+
+        assertEquals(known.auc(), withMask.auc(), 0);
+        assertEquals(4, withMask.rows());
+    }
+
+    @Test
+    void regressionWithEveryActualMaskedHasNoFigures() {
+        TaskMetrics metrics = TaskEvaluator.evaluate(DAYS, new double[] {Double.NaN},
+                new double[] {3});
+
+        assertTrue(Double.isNaN(metrics.mae()));
+        assertEquals(0, metrics.rows());
     }
 }

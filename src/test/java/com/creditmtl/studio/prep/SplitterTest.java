@@ -160,4 +160,21 @@ class SplitterTest {
     void fractionsOutsideOpenUnitIntervalAreRejected(double test, double validation) {
         assertThrows(IllegalArgumentException.class, () -> new Splitter(test, validation, 1));
     }
+
+    @Test
+    void maskedLabelsFormTheirOwnStratum() {
+        double[] labels = new double[1000];
+        for (int r = 0; r < labels.length; r++) {
+            labels[r] = r < 500 ? Double.NaN : r % 5 == 0 ? 1 : 0;
+        }
+
+        Split split = new Splitter(0.2, 0.1, 42).split(labels.length, labels);
+
+        long maskedInTest = Arrays.stream(split.test())
+                .filter(r -> Double.isNaN(labels[r])).count();
+        long positivesInTest = Arrays.stream(split.test())
+                .filter(r -> labels[r] == 1).count();
+        assertEquals(100, maskedInTest);
+        assertEquals(20, positivesInTest);
+    }
 }

@@ -91,7 +91,7 @@ class StudyTrainerTest {
         assertTrue(mean(table.target("overdue_amount", table.allRows())) > 10_000);
         double days = mean(table.target("overdue_days", table.allRows()));
         assertTrue(days > 10 && days < 100, "mean days " + days);
-        assertEquals(List.of("branch"), table.ignoredColumns());
+        assertEquals(List.of("branch"), table.categoricalNames());
     }
 
     @Test
@@ -192,7 +192,8 @@ class StudyTrainerTest {
 
     @Test
     void predictorOfStudyReproducesTestPredictions() {
-        double[][] again = study.predictor().predict(table.features(study.split().test()));
+        double[][] again = study.predictor().predict(
+                study.encoder().transform(table, study.split().test()));
 
         for (int t = 0; t < 3; t++) {
             assertArrayEquals(predicted(t), again[t], 1e-9);

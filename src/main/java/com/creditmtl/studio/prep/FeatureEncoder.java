@@ -1,0 +1,150 @@
+package com.creditmtl.studio.prep;
+
+import com.creditmtl.studio.data.CreditTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+
+/**
+ * Turns a table's numeric and categorical features into the numbers the network reads, with
+ * everything it learns taken from the training rows only.
+ *
+ * <p>A numeric feature passes through (NaN where missing, for {@link Preprocessor} to impute);
+ * when the training rows miss some of its values, a {@code NAME_missing} column of 0/1 follows
+ * it, so the network can learn that a missing value means something. A categorical feature
+ * becomes one 0/1 column {@code NAME=VALUE} per frequent training value (at most
+ * {@link #MAX_LEVELS}, each seen at least {@link #MIN_COUNT} times, a missing cell counting as
+ * the value {@code (missing)}), plus {@code NAME=(other)} for the rarer values when there are
+ * any. A value never seen in training, as in new applicants, goes to {@code (other)}, or to no
+ * column at all when training had no rare values.
+ */
+public final class FeatureEncoder {
+
+    public static final int MAX_LEVELS = 20;
+    public static final int MIN_COUNT = 5;
+    static final String MISSING = "(missing)";
+    static final String OTHER = "(other)";
+
+    private final List<String> numeric;
+    private final boolean[] indicators;
+    private final List<String> categorical;
+    private final List<Map<String, Integer>> levels;
+    private final int[] otherColumn;
+    private final List<String> outputNames;
+
+    private FeatureEncoder(List<String> numeric, boolean[] indicators, List<String> categorical,
+            List<Map<String, Integer>> levels, int[] otherColumn, List<String> outputNames) {
+        this.numeric = List.copyOf(numeric);
+        this.indicators = indicators;
+        this.categorical = List.copyOf(categorical);
+        this.levels = levels;
+        this.otherColumn = otherColumn;
+        this.outputNames = List.copyOf(outputNames);
+    }
+
+    public static FeatureEncoder fit(CreditTable table, int[] trainRows) {
+        List<String> numeric = table.featureNames();
+        List<String> names = new ArrayList<>();
+        boolean[] indicators = new boolean[numeric.size()];
+        double[][] values = table.features(trainRows);
+        for (int f = 0; f < numeric.size(); f++) {
+            names.add(numeric.get(f));
+            for (double[] row : values) {
+                if (Double.isNaN(row[f])) {
+                    indicators[f] = true;
+                    break;
+                }
+            }
+            if (indicators[f]) {
+                names.add(numeric.get(f) + "_missing");
+            }
+        }
+
+        List<String> categorical = table.categoricalNames();
+        List<Map<String, Integer>> levels = new ArrayList<>();
+        int[] otherColumn = new int[categorical.size()];
+        for (int c = 0; c < categorical.size(); c++) {
+            String column = categorical.get(c);
+            Map<String, Integer> counts = new HashMap<>();
+            for (int row : trainRows) {
+                counts.merge(value(table, column, row), 1, Integer::sum);
+            }
+            List<Map.Entry<String, Integer>> frequent = counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                    .filter(e -> e.getValue() >= MIN_COUNT)
+                    .limit(MAX_LEVELS)
+                    .toList();
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            int kept = 0;
+            for (Map.Entry<String, Integer> level : frequent) {
+                columns.put(level.getKey(), names.size());
+                names.add(column + "=" + level.getKey());
+                kept += level.getValue();
+            }
+            otherColumn[c] = -1;
+            if (kept < trainRows.length || columns.isEmpty()) {
+                otherColumn[c] = names.size();
+                names.add(column + "=" + OTHER);
+            }
+            levels.add(columns);
+        }
+        return new FeatureEncoder(numeric, indicators, categorical, levels, otherColumn, names);
+    }
+
+    private static String value(CreditTable table, String column, int row) {
+        String value = table.category(column, row);
+        return value == null || value.isEmpty() ? MISSING : value;
+    }
+
+    /** The encoded rows: one array per row, NaN where a numeric value is missing. */
+    public double[][] transform(CreditTable table, int[] rows) {
+        double[][] out = new double[rows.length][outputNames.size()];
+        int k = 0;
+        for (int f = 0; f < numeric.size(); f++) {
+            DoubleColumn column = table.table().doubleColumn(numeric.get(f));
+            for (int r = 0; r < rows.length; r++) {
+                double value = column.getDouble(rows[r]);
+                out[r][k] = value;
+                if (indicators[f]) {
+                    out[r][k + 1] = Double.isNaN(value) ? 1 : 0;
+                }
+            }
+            k += indicators[f] ? 2 : 1;
+        }
+        for (int c = 0; c < categorical.size(); c++) {
+            String column = categorical.get(c);
+            Map<String, Integer> columns = levels.get(c);
+            for (int r = 0; r < rows.length; r++) {
+                Integer target = columns.get(value(table, column, rows[r]));
+                int index = target != null ? target : otherColumn[c];
+                if (index >= 0) {
+                    out[r][index] = 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Names of the encoded columns, in order. */
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    public List<String> numericFeatures() {
+        return numeric;
+    }
+
+    public List<String> categoricalFeatures() {
+        return categorical;
+    }
+
+    /** The values of a categorical feature that have their own column. */
+    public List<String> levels(String column) {
+        return List.copyOf(levels.get(categorical.indexOf(column)).keySet());
+    }
+}

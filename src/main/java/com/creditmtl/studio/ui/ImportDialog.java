@@ -1,0 +1,218 @@
+package com.creditmtl.studio.ui;
+
+import com.creditmtl.studio.data.ImportOptions;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The import dialog, built in code over an {@link ImportDialogViewModel}: format choices with
+ * what was detected, a preview of the first rows as they will be split, a role per column, the
+ * tasks and computed columns (one a line, written as on the command line) and the features to
+ * keep past the leakage guard. Import closes it with the options; a task that cannot be read
+ * keeps it open with the reason.
+ */
+public final class ImportDialog {
+
+    private final ImportDialogViewModel model;
+    private final Dialog<ImportOptions> dialog = new Dialog<>();
+    private final TableView<List<String>> preview = new TableView<>();
+
+    public ImportDialog(ImportDialogViewModel model, Window owner) {
+        this.model = model;
+        dialog.setTitle("Import " + model.file().getFileName());
+        dialog.setResizable(true);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().setPrefSize(1000, 700);
+
+        Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
+        importButton.setId("importButton");
+        importButton.addEventFilter(ActionEvent.ACTION, event -> {
+            try {
+                model.options();
+            } catch (IllegalArgumentException e) {
+                model.reportProblem(e.getMessage());
+                event.consume();
+            }
+        });
+        dialog.setResultConverter(type -> type == importType ? model.options() : null);
+
+        model.header().addListener((ListChangeListener<String>) change -> rebuildPreview());
+        model.refreshPreview();
+        rebuildPreview();
+    }
+
+    public Dialog<ImportOptions> dialog() {
+        return dialog;
+    }
+
+    public Optional<ImportOptions> showAndWait() {
+        return dialog.showAndWait();
+    }
+
+    private Node content() {
+        ComboBox<String> delimiter = choice("delimiterChoice",
+                ImportDialogViewModel.DELIMITERS, false);
+        delimiter.valueProperty().bindBidirectional(model.delimiterProperty());
+        ComboBox<String> encoding = choice("encodingChoice", ImportDialogViewModel.ENCODINGS,
+                true);
+        encoding.valueProperty().bindBidirectional(model.encodingProperty());
+        ComboBox<String> decimal = choice("decimalChoice", ImportDialogViewModel.DECIMAL_MARKS,
+                false);
+        decimal.valueProperty().bindBidirectional(model.decimalMarkProperty());
+        for (ComboBox<String> box : List.of(delimiter, encoding, decimal)) {
+            box.valueProperty().addListener((obs, old, value) -> model.refreshPreview());
+        }
+        TextField missing = new TextField();
+        missing.setId("missingField");
+        missing.textProperty().bindBidirectional(model.missingTokensProperty());
+        missing.setTooltip(new Tooltip("Cell texts read as missing, separated by commas; an "
+                + "empty cell is always missing"));
+
+        GridPane format = new GridPane();
+        format.setHgap(8);
+        format.setVgap(6);
+        format.addRow(0, new Label("Delimiter"), delimiter, new Label("Encoding"), encoding,
+                new Label("Decimal mark"), decimal);
+        TextField tokenColumns = new TextField();
+        tokenColumns.setId("tokenColumnsField");
+        tokenColumns.setPromptText("columns where these tokens are real values, e.g. region");
+        tokenColumns.textProperty().bindBidirectional(model.tokenColumnsProperty());
+        format.add(new Label("Missing values"), 0, 1);
+        format.add(missing, 1, 1, 5, 1);
+        format.add(new Label("Except in"), 0, 2);
+        format.add(tokenColumns, 1, 2, 5, 1);
+
+        Label detected = new Label();
+        detected.setId("detectedLabel");
+        detected.textProperty().bind(model.detectedProperty());
+        detected.setWrapText(true);
+        Label problem = new Label();
+        problem.setId("problemLabel");
+        problem.textProperty().bind(model.problemProperty());
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setWrapText(true);
+
+        preview.setId("previewTable");
+        preview.setItems(model.rows());
+        preview.setPlaceholder(new Label("Nothing to preview"));
+
+        SplitPane lower = new SplitPane(roleTable(), taskPane());
+        lower.setDividerPositions(0.6);
+        SplitPane center = new SplitPane(preview, lower);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.45);
+
+        VBox box = new VBox(8, format, detected, problem, center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private static ComboBox<String> choice(String id, List<String> values, boolean editable) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setEditable(editable);
+        return box;
+    }
+
+    private Node roleTable() {
+        TableView<ColumnRoleRow> roles = new TableView<>(model.columns());
+        roles.setId("roleTable");
+        roles.setEditable(true);
+        TableColumn<ColumnRoleRow, String> name = new TableColumn<>("Column");
+        name.setPrefWidth(130);
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
+        sample.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sample()));
+        TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
+        detected.setCellValueFactory(c -> c.getValue().detectedProperty());
+        detected.setPrefWidth(150);
+        TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
+        role.setCellValueFactory(c -> c.getValue().roleProperty());
+        role.setCellFactory(ComboBoxTableCell.forTableColumn(
+                FXCollections.observableArrayList(ImportDialogViewModel.ROLES)));
+        role.setEditable(true);
+        role.setPrefWidth(100);
+        roles.getColumns().add(name);
+        roles.getColumns().add(sample);
+        roles.getColumns().add(detected);
+        roles.getColumns().add(role);
+        roles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return roles;
+    }
+
+    private Node taskPane() {
+        TextArea tasks = new TextArea();
+        tasks.setId("tasksArea");
+        tasks.setPromptText("class:binary:bad");
+        tasks.textProperty().bindBidirectional(model.tasksProperty());
+        tasks.setPrefRowCount(4);
+        TextArea computed = new TextArea();
+        computed.setId("computedArea");
+        computed.setPromptText("loss=funded_amnt - total_rec_prncp - recoveries");
+        computed.textProperty().bindBidirectional(model.computedProperty());
+        computed.setPrefRowCount(3);
+        TextField keep = new TextField();
+        keep.setId("keepField");
+        keep.setPromptText("features kept past the leakage guard, separated by commas");
+        keep.textProperty().bindBidirectional(model.keepProperty());
+
+        Label help = new Label("One task a line: NAME:binary[:POS1|POS2[:NEG1|NEG2]] or "
+                + "NAME:regression[:COLUMN=V1|V2]. Other or missing values are masked. Leave "
+                + "empty to use the columns default_probability, overdue_days, overdue_amount.");
+        help.setWrapText(true);
+        TextArea sentinels = new TextArea();
+        sentinels.setId("sentinelsArea");
+        sentinels.setPromptText("days_employed=365243");
+        sentinels.textProperty().bindBidirectional(model.sentinelsProperty());
+        sentinels.setPrefRowCount(2);
+        VBox box = new VBox(6, new Label("Tasks"), tasks, help,
+                new Label("Computed columns (NAME=EXPRESSION, one a line)"), computed,
+                new Label("Codes meaning missing (COLUMN=V1|V2, one a line)"), sentinels,
+                new Label("Keep despite the leakage guard"), keep);
+        box.setPadding(new Insets(0, 0, 0, 8));
+        return box;
+    }
+
+    private void rebuildPreview() {
+        preview.getColumns().clear();
+        List<String> names = model.header();
+        for (int c = 0; c < names.size(); c++) {
+            int index = c;
+            TableColumn<List<String>, String> column = new TableColumn<>(names.get(c));
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                    index < cell.getValue().size() ? cell.getValue().get(index) : ""));
+            column.setSortable(false);
+            preview.getColumns().add(column);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.creditmtl.studio.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.TaskDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path loans;
+    private static Path out;
+    private static int exitCode;
+    private static String console;
+
+    /** 300 loans; "Late" is masked; a semicolon file with decimal commas. */
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("loan_id;rate;purpose;status\n");
+        String[] statuses = {"Paid", "Defaulted", "Late"};
+        for (int r = 0; r < 300; r++) {
+            String status = statuses[random.nextInt(3)];
+            double rate = 5 + random.nextDouble() * 10 + (status.equals("Defaulted") ? 3 : 0);
+            csv.append(String.format(Locale.ROOT, "L%d;%s;%s;%s%n", r,
+                    String.format(Locale.ROOT, "%.2f", rate).replace('.', ','),
+                    r % 3 == 0 ? "car" : "home", status));
+        }
+        loans = folder.resolve("loans.csv");
+        Files.writeString(loans, csv, UTF_8);
+        out = folder.resolve("run");
+        StringWriter text = new StringWriter();
+        exitCode = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            out.toString(), "--task", "status:binary:Defaulted:Paid", "--id", "loan_id",
+            "--epochs", "2", "--quiet"}, new PrintWriter(text),
+            new PrintWriter(new StringWriter()));
+        console = text.toString();
+    }
+
+    private static String[] fail(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void trainingOnTextTaskSucceeds() {
+        assertEquals(0, exitCode, console);
+        assertTrue(console.contains("status"), console);
+    }
+
+    @Test
+    void importSpecRecordsDetectedFormatAndTasks() throws Exception {
+        ImportOptions spec = ImportOptions.read(out.resolve("import-spec.json"));
+
+        assertEquals(";", spec.delimiter());
+        assertEquals(Boolean.TRUE, spec.decimalComma());
+        assertEquals("loan_id", spec.idColumn());
+        assertEquals(List.of(TaskDefinition.parse("status:binary:Defaulted:Paid")),
+                spec.tasks());
+    }
+
+    @Test
+    void importReportCountsRowsAndRoles() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(out.resolve("import-report.json").toFile());
+
+        assertEquals(300, report.get("rows_read").asInt());
+        assertEquals(";", report.get("format").get("delimiter").asText());
+        assertEquals("categorical", report.get("columns").get(2).get("role").asText());
+        assertTrue(Files.readString(out.resolve("import-report.txt")).contains("purpose"));
+    }
+
+    @Test
+    void maskedTestRowsHaveAnEmptyActualInPredictions() throws Exception {
+        List<String> lines = Files.readAllLines(out.resolve("predictions.csv"));
+
+        assertEquals("ID,status,status_predicted,score,grade", lines.get(0));
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.split(",", -1)[1].isEmpty()));
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.split(",", -1)[1].equals("1")));
+    }
+
+    @Test
+    void badCellGivesOneLineNamingFileRowAndColumnAndNoOutputFolder() throws Exception {
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "x,default_probability\n1,0\n2,7\n", UTF_8);
+        Path target = folder.resolve("never");
+
+        String[] result = fail("train", "--data", bad.toString(), "--out", target.toString());
+
+        assertEquals("1", result[0]);
+        assertEquals("error: bad.csv: row 2, column default_probability: a binary task needs 0 "
+                + "or 1, found 7; name the values that count as 1 to read other codes\n",
+                result[1].replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void malformedTaskIsAnArgumentError() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("x").toString(), "--task", "status:ordinal");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: task 'status:ordinal': the type must be"),
+                result[1]);
+    }
+
+    @Test
+    void unknownDelimiterIsAnArgumentError() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("y").toString(), "--delimiter", "#");
+
+        assertEquals("2", result[0]);
+    }
+
+    @Test
+    void savedSpecReadsTheFileTheSameWayOnALaterRun() throws Exception {
+        Path again = folder.resolve("again");
+        StringWriter text = new StringWriter();
+
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            again.toString(), "--spec", out.resolve("import-spec.json").toString(),
+            "--epochs", "1", "--quiet"}, new PrintWriter(text),
+            new PrintWriter(new StringWriter()));
+
+        assertEquals(0, code, text.toString());
+        assertEquals(ImportOptions.read(out.resolve("import-spec.json")),
+                ImportOptions.read(again.resolve("import-spec.json")));
+    }
+}

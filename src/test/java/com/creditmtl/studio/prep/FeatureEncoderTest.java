@@ -1,0 +1,105 @@
+package com.creditmtl.studio.prep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class FeatureEncoderTest {
+
+    /**
+     * Rows 0-19 train: purpose "car" 10 times, "tv" 6, "boat" 2, "yacht" 2; income missing in
+     * row 3. Rows 20-21 are new: an unseen purpose and a missing one.
+     */
+    private static CreditTable table() {
+        List<String> purposes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            purposes.add("car");
+        }
+        for (int i = 0; i < 6; i++) {
+            purposes.add("tv");
+        }
+        purposes.addAll(List.of("boat", "boat", "yacht", "yacht", "plane", ""));
+        double[] income = new double[22];
+        for (int i = 0; i < income.length; i++) {
+            income[i] = 1000 + i;
+        }
+        income[3] = Double.NaN;
+        double[] debt = new double[22];
+        Table table = Table.create("t",
+                DoubleColumn.create("income", income),
+                DoubleColumn.create("debt", debt),
+                StringColumn.create("purpose", purposes),
+                DoubleColumn.create("default", new double[22]));
+        return new CreditTable(null, table, null, List.of("income", "debt"), List.of("purpose"),
+                List.of(new TaskSpec("default", TaskType.BINARY, 1)), List.of());
+    }
+
+    private static int[] rows(int from, int to) {
+        int[] rows = new int[to - from];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = from + i;
+        }
+        return rows;
+    }
+
+    @Test
+    void frequentTrainingValuesGetColumnsAndRareOnesArePooled() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(0, 20));
+
+        assertEquals(List.of("income", "income_missing", "debt", "purpose=car", "purpose=tv",
+                "purpose=(other)"), encoder.outputNames());
+    }
+
+    @Test
+    void missingIndicatorMarksTheMissingRowOnly() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(0, 20));
+
+        double[][] encoded = encoder.transform(table(), new int[] {2, 3});
+
+        assertEquals(0, encoded[0][1], 0);
+        assertTrue(Double.isNaN(encoded[1][0]));
+        assertEquals(1, encoded[1][1], 0);
+    }
+
+    @Test
+    void noIndicatorWhenTrainingRowsMissNothing() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(4, 20));
+
+        assertFalse(encoder.outputNames().contains("income_missing"));
+    }
+
+    @Test
+    void unseenAndRareValuesGoToTheOtherColumn() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(0, 20));
+
+        double[][] encoded = encoder.transform(table(), new int[] {0, 16, 20, 21});
+
+        assertArrayEquals(new double[] {1, 0, 0}, slice(encoded[0]), 0);
+        assertArrayEquals(new double[] {0, 0, 1}, slice(encoded[1]), 0);
+        assertArrayEquals(new double[] {0, 0, 1}, slice(encoded[2]), 0);
+        assertArrayEquals(new double[] {0, 0, 1}, slice(encoded[3]), 0);
+    }
+
+    @Test
+    void levelsComeFromTrainingRowsOnly() {
+        // in rows 4-19 "car" is seen 6 times, "tv" 6, "boat" and "yacht" 2 each
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(4, 20));
+
+        assertEquals(List.of("car", "tv"), encoder.levels("purpose"));
+    }
+
+    private static double[] slice(double[] row) {
+        return new double[] {row[3], row[4], row[5]};
+    }
+}
