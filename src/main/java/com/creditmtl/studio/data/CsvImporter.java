@@ -29,6 +29,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -55,6 +56,8 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvImporter {
 
+    /** Whole numbers below this magnitude are exact in a double. */
+    private static final double EXACT_INTEGER = 0x1p53;
     private static final Logger LOGGER = LoggerFactory.getLogger(CsvImporter.class);
 
     /** The canonical tasks, in the order the network's heads are built, with default weights. */
@@ -913,9 +916,21 @@ public final class CsvImporter {
             return ColumnRole.CATEGORICAL;
         }
 
+        /**
+         * The ID column: whole numbers stay numbers (a text column of a million distinct IDs
+         * costs more to build than the rest of the file), any other IDs are kept as text.
+         */
         private Column<?> asText(ColumnBuffer buffer) {
             if (buffer.isText()) {
                 return buffer.toColumn(buffer.name);
+            }
+            if (buffer.missing == 0 && buffer.integers && Math.abs(buffer.min) < EXACT_INTEGER
+                    && Math.abs(buffer.max) < EXACT_INTEGER) {
+                long[] ids = new long[rows];
+                for (int r = 0; r < rows; r++) {
+                    ids[r] = (long) buffer.numberAt(r);
+                }
+                return LongColumn.create(buffer.name, ids);
             }
             StringColumn column = StringColumn.create(buffer.name, rows);
             for (int r = 0; r < rows; r++) {
