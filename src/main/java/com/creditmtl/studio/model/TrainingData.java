@@ -59,13 +59,8 @@ public record TrainingData(INDArray features, INDArray labels, INDArray labelMas
     public static INDArray features(Preprocessor preprocessor, double[][] rawFeatures) {
         NativeRuntime.configure();
         int width = preprocessor.featureCount();
-        double[][] transformed = preprocessor.transformFeatures(rawFeatures);
-        float[] flat = new float[transformed.length * width];
-        for (int r = 0; r < transformed.length; r++) {
-            for (int f = 0; f < width; f++) {
-                flat[r * width + f] = (float) transformed[r][f];
-            }
-        }
+        float[] flat = new float[rawFeatures.length * width];
+        preprocessor.transformFeaturesInto(rawFeatures, flat);
         return Nd4j.create(flat, new long[] {rawFeatures.length, width}, DataType.FLOAT);
     }
 }

@@ -87,17 +87,44 @@ public final class Preprocessor {
     public double[][] transformFeatures(double[][] raw) {
         double[][] out = new double[raw.length][];
         for (int r = 0; r < raw.length; r++) {
-            if (raw[r].length != medians.length) {
-                throw new IllegalArgumentException("row " + r + " has " + raw[r].length
-                        + " features, expected " + medians.length);
-            }
+            checkWidth(raw[r], r);
             out[r] = new double[medians.length];
             for (int f = 0; f < medians.length; f++) {
-                double value = Double.isNaN(raw[r][f]) ? medians[f] : raw[r][f];
-                out[r][f] = (value - means[f]) / scales[f];
+                out[r][f] = transform(f, raw[r][f]);
             }
         }
         return out;
+    }
+
+    /**
+     * Imputed and standardised rows written straight into {@code out}, row after row
+     * ({@code out[r * featureCount() + f]}): the network's input without an intermediate copy.
+     */
+    public void transformFeaturesInto(double[][] raw, float[] out) {
+        int width = medians.length;
+        if (out.length < raw.length * width) {
+            throw new IllegalArgumentException("room for " + out.length + " values, need "
+                    + raw.length * width);
+        }
+        for (int r = 0; r < raw.length; r++) {
+            checkWidth(raw[r], r);
+            int base = r * width;
+            for (int f = 0; f < width; f++) {
+                out[base + f] = (float) transform(f, raw[r][f]);
+            }
+        }
+    }
+
+    private double transform(int feature, double raw) {
+        double value = Double.isNaN(raw) ? medians[feature] : raw;
+        return (value - means[feature]) / scales[feature];
+    }
+
+    private void checkWidth(double[] row, int index) {
+        if (row.length != medians.length) {
+            throw new IllegalArgumentException("row " + index + " has " + row.length
+                    + " features, expected " + medians.length);
+        }
     }
 
     /** A target value as the loss sees it. */

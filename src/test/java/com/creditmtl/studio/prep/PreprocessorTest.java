@@ -63,6 +63,25 @@ class PreprocessorTest {
     }
 
     @Test
+    void transformIntoAFlatArrayGivesTheSameValuesRowAfterRow() {
+        double[][] train = gaussian(300, 3, 50, 10, 4);
+        train[7][1] = Double.NaN;
+        Preprocessor preprocessor = Preprocessor.fit(train, List.of(DEFAULT), new double[300][1]);
+        double[][] expected = preprocessor.transformFeatures(train);
+
+        float[] flat = new float[300 * 3];
+        preprocessor.transformFeaturesInto(train, flat);
+
+        for (int r = 0; r < 300; r++) {
+            for (int f = 0; f < 3; f++) {
+                assertEquals((float) expected[r][f], flat[r * 3 + f], 0, "row " + r);
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> preprocessor.transformFeaturesInto(train, new float[10]));
+    }
+
+    @Test
     void statisticsAreThoseOfTheTrainingRows() {
         Preprocessor preprocessor = fitOneToFour();
 
