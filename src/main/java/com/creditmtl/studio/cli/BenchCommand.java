@@ -8,19 +8,19 @@ import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.model.MultiTaskNetworkFactory;
 import com.creditmtl.studio.model.MultiTaskPredictor;
 import com.creditmtl.studio.model.MultiTaskTrainer;
-import com.creditmtl.studio.model.TrainingData;
 import com.creditmtl.studio.model.TrainingSettings;
-import com.creditmtl.studio.prep.Preprocessor;
-import com.creditmtl.studio.prep.Split;
-import com.creditmtl.studio.prep.Splitter;
 import com.creditmtl.studio.scoring.ScoreScale;
+import com.creditmtl.studio.study.StudyTrainer;
+import com.creditmtl.studio.study.StudyTrainer.Prepared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,21 +89,21 @@ final class BenchCommand implements Callable<Integer> {
 
     private String training(String name, CreditTable table, TrainingSettings settings) {
         double[] seconds = new double[runs];
-        Prepared prepared = Prepared.of(table, settings);
+        Prepared prepared = StudyTrainer.prepare(table, settings, Set.of());
         for (int run = 0; run < runs; run++) {
             ComputationGraph network = MultiTaskNetworkFactory.build(
-                    prepared.preprocessor.featureCount(), settings);
+                    prepared.preprocessor().featureCount(), settings);
             long start = System.nanoTime();
-            new MultiTaskTrainer(settings).train(network, prepared.train, prepared.validation,
+            new MultiTaskTrainer(settings).train(network, prepared.train(), prepared.validation(),
                     report -> { }, () -> false);
             seconds[run] = (System.nanoTime() - start) / 1e9;
         }
         long steps = (long) settings.epochs()
-                * ((prepared.train.rows() + settings.batchSize() - 1) / settings.batchSize());
+                * ((prepared.train().rows() + settings.batchSize() - 1) / settings.batchSize());
         ObjectNode node = node(name, seconds);
         node.put("epochs", settings.epochs());
         node.put("batch", settings.batchSize());
-        node.put("train_rows", prepared.train.rows());
+        node.put("train_rows", prepared.train().rows());
         node.put("steps", steps);
         node.put("steps_per_second", Math.round(steps / median(seconds)));
         return node.toString();
@@ -111,25 +111,25 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Seconds from the start of training to the end of the epoch that first reaches the AUC. */
     private String timeToAuc(CreditTable table, TrainingSettings settings) {
-        Prepared prepared = Prepared.of(table, settings);
+        Prepared prepared = StudyTrainer.prepare(table, settings, Set.of());
         int binary = binaryTask(settings.tasks());
         double[] labels = table.target(settings.tasks().get(binary).name(),
-                prepared.split.validation());
+                prepared.split().validation());
         double[] seconds = new double[runs];
         int[] epochs = new int[runs];
         double[] reached = new double[runs];
         for (int run = 0; run < runs; run++) {
             ComputationGraph network = MultiTaskNetworkFactory.build(
-                    prepared.preprocessor.featureCount(), settings);
-            MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor);
+                    prepared.preprocessor().featureCount(), settings);
+            MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor());
             long start = System.nanoTime();
             double[] result = {Double.NaN, 0, 0};
             try {
-                new MultiTaskTrainer(settings).train(network, prepared.train,
-                        prepared.validation, report -> {
+                new MultiTaskTrainer(settings).train(network, prepared.train(),
+                        prepared.validation(), report -> {
                             double auc = TaskEvaluator.auc(labels, predictor.toOriginalUnits(
                                     network.outputSingle(false,
-                                            prepared.validation.features()))[binary]);
+                                            prepared.validation().features()))[binary]);
                             if (auc >= targetAuc) {
                                 result[0] = (System.nanoTime() - start) / 1e9;
                                 result[1] = report.epoch();
@@ -168,16 +168,20 @@ final class BenchCommand implements Callable<Integer> {
         return node.toString();
     }
 
-    /** Preprocessing, network and score for every row of the large file, already in memory. */
+    /**
+     * Encoding, preprocessing, network and score for every row of the large file, already in
+     * memory as an imported table.
+     */
     private String scoring(CreditTable table, TrainingSettings settings) throws ImportException {
-        Prepared prepared = Prepared.of(table, settings.withEpochs(1));
+        TrainingSettings oneEpoch = settings.withEpochs(1);
+        Prepared prepared = StudyTrainer.prepare(table, oneEpoch, Set.of());
         ComputationGraph network = MultiTaskNetworkFactory.build(
-                prepared.preprocessor.featureCount(), settings);
-        new MultiTaskTrainer(settings.withEpochs(1)).train(network, prepared.train,
-                prepared.validation, report -> { }, () -> false);
-        MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor);
+                prepared.preprocessor().featureCount(), oneEpoch);
+        new MultiTaskTrainer(oneEpoch).train(network, prepared.train(), prepared.validation(),
+                report -> { }, () -> false);
+        MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor());
         CreditTable applicants = new CsvImporter().importFile(large);
-        double[][] features = applicants.features(applicants.allRows());
+        int rows = applicants.rowCount();
         int binary = binaryTask(settings.tasks());
 
         double[] seconds = new double[runs];
@@ -185,20 +189,20 @@ final class BenchCommand implements Callable<Integer> {
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             checksum = 0;
-            for (int from = 0; from < features.length; from += SCORING_CHUNK) {
-                double[][] chunk = Arrays.copyOfRange(features, from,
-                        Math.min(from + SCORING_CHUNK, features.length));
-                double[] probabilities = predictor.predict(chunk)[binary];
-                for (double p : probabilities) {
+            for (int from = 0; from < rows; from += SCORING_CHUNK) {
+                int[] chunk = IntStream.range(from, Math.min(from + SCORING_CHUNK, rows))
+                        .toArray();
+                double[][] features = prepared.encoder().transform(applicants, chunk);
+                for (double p : predictor.predict(features)[binary]) {
                     checksum += ScoreScale.DEFAULT.score(p);
                 }
             }
             seconds[run] = (System.nanoTime() - start) / 1e9;
         }
         ObjectNode node = node("scoring", seconds);
-        node.put("rows", features.length);
-        node.put("rows_per_second", Math.round(features.length / median(seconds)));
-        node.put("mean_score", checksum / features.length);
+        node.put("rows", rows);
+        node.put("rows_per_second", Math.round(rows / median(seconds)));
+        node.put("mean_score", checksum / rows);
         return node.toString();
     }
 
@@ -224,36 +228,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("the table has no binary task");
-    }
-
-    /** Split, fitted preprocessing and network-ready parts of the table, as a study makes them. */
-    private record Prepared(Split split, Preprocessor preprocessor, TrainingData train,
-            TrainingData validation) {
-
-        static Prepared of(CreditTable table, TrainingSettings settings) {
-            List<TaskSpec> tasks = settings.tasks();
-            double[] strata = table.target(tasks.get(binaryTask(tasks)).name(), table.allRows());
-            Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
-                    settings.seed()).split(table.rowCount(), strata);
-            double[][] trainFeatures = table.features(split.train());
-            double[][] trainTargets = targets(table, tasks, split.train());
-            Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
-            return new Prepared(split, preprocessor,
-                    TrainingData.of(preprocessor, trainFeatures, trainTargets),
-                    TrainingData.of(preprocessor, table.features(split.validation()),
-                            targets(table, tasks, split.validation())));
-        }
-
-        private static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {
-            double[][] values = new double[rows.length][tasks.size()];
-            for (int t = 0; t < tasks.size(); t++) {
-                double[] column = table.target(tasks.get(t).name(), rows);
-                for (int r = 0; r < rows.length; r++) {
-                    values[r][t] = column[r];
-                }
-            }
-            return values;
-        }
     }
 
     /** Ends a timed run once the target is reached. */

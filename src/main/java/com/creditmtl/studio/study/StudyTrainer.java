@@ -70,22 +70,14 @@ public final class StudyTrainer {
                 settings.seed());
 
         int binary = scoringTask(tasks);
-        double[] strata = binary < 0 ? null
-                : table.target(tasks.get(binary).name(), table.allRows());
-        Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
-                settings.seed()).split(table.rowCount(), strata);
-
-        List<LeakageGuard.Flag> leakage = LeakageGuard.screen(table, tasks, split.train(), keep);
-        table = withoutLeaks(table, leakage);
-        FeatureEncoder encoder = FeatureEncoder.fit(table, split.train());
-
-        double[][] trainFeatures = encoder.transform(table, split.train());
-        double[][] trainTargets = targets(table, tasks, split.train());
-        Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
-        TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
-        TrainingData validation = TrainingData.of(preprocessor,
-                encoder.transform(table, split.validation()),
-                targets(table, tasks, split.validation()));
+        Prepared prepared = prepare(table, settings, keep);
+        table = prepared.table();
+        Split split = prepared.split();
+        FeatureEncoder encoder = prepared.encoder();
+        Preprocessor preprocessor = prepared.preprocessor();
+        TrainingData train = prepared.train();
+        TrainingData validation = prepared.validation();
+        List<LeakageGuard.Flag> leakage = prepared.leakage();
 
         ComputationGraph network = MultiTaskNetworkFactory.build(preprocessor.featureCount(),
                 settings);
@@ -107,6 +99,41 @@ public final class StudyTrainer {
 
         return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
                 metrics, results, scoreScale, gradeScale, seconds, encoder, leakage);
+    }
+
+    /**
+     * The table as the network will see it: the split, the leakage guard's verdicts, and the
+     * encoding and preprocessing fitted on the training part.
+     *
+     * @param table the table after features flagged by the leakage guard are dropped
+     */
+    public record Prepared(CreditTable table, Split split, List<LeakageGuard.Flag> leakage,
+            FeatureEncoder encoder, Preprocessor preprocessor, TrainingData train,
+            TrainingData validation) {
+    }
+
+    /** Everything before training: split, leakage guard, encoding and preprocessing. */
+    public static Prepared prepare(CreditTable table, TrainingSettings settings,
+            Collection<String> keep) {
+        List<TaskSpec> tasks = settings.tasks();
+        int binary = scoringTask(tasks);
+        double[] strata = binary < 0 ? null
+                : table.target(tasks.get(binary).name(), table.allRows());
+        Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
+                settings.seed()).split(table.rowCount(), strata);
+
+        List<LeakageGuard.Flag> leakage = LeakageGuard.screen(table, tasks, split.train(), keep);
+        CreditTable kept = withoutLeaks(table, leakage);
+        FeatureEncoder encoder = FeatureEncoder.fit(kept, split.train());
+
+        double[][] trainFeatures = encoder.transform(kept, split.train());
+        double[][] trainTargets = targets(kept, tasks, split.train());
+        Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
+        TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
+        TrainingData validation = TrainingData.of(preprocessor,
+                encoder.transform(kept, split.validation()),
+                targets(kept, tasks, split.validation()));
+        return new Prepared(kept, split, leakage, encoder, preprocessor, train, validation);
     }
 
     private static CreditTable withoutLeaks(CreditTable table, List<LeakageGuard.Flag> flags) {
