@@ -329,7 +329,7 @@ public final class CsvImporter {
                 double[] sentinels = codes.stream().mapToDouble(Double::doubleValue).toArray();
                 Set<String> columnTokens = options.tokenColumns().contains(column)
                         ? Set.of() : tokens;
-                buffers[c] = new ColumnBuffer(column, c, textColumns.contains(column), parser,
+                buffers[c] = new ColumnBuffer(column, textColumns.contains(column), parser,
                         columnTokens, sentinels);
             }
         }
@@ -905,7 +905,7 @@ public final class CsvImporter {
                         + "has one, like an ID or free text; ignored");
                 return ColumnRole.IGNORE;
             }
-            if (distinct > Math.max(MAX_CATEGORIES, 0)) {
+            if (distinct > MAX_CATEGORIES) {
                 warnings.add(String.format(Locale.ROOT, "column %s: %,d different texts, too "
                         + "many for categories; ignored", column.name, distinct));
                 return ColumnRole.IGNORE;
