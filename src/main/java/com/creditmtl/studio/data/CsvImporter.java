@@ -298,15 +298,11 @@ public final class CsvImporter {
 
         /**
          * Whether a last record that ended in a quoted cell ran into the end of the file
-         * because its quote was never closed: the file does not end with a quote then, or the
-         * cell swallowed the file's final line break.
+         * because its quote was never closed (FastCSV then reads the rest of the file into that
+         * cell without complaint). Only such files pay for reading their last record again.
          */
         private boolean unclosedAtEnd(Path file, CellRow last) {
-            String cell = last.get(last.size() - 1);
-            if (cell.endsWith("\n") || cell.endsWith("\r")) {
-                return true;
-            }
-            return !ErrorLocator.endsWithQuote(file, format);
+            return ErrorLocator.endsInsideQuotes(file, format, last.line());
         }
 
         private void start(CellRow record) {

@@ -26,17 +26,6 @@ class ImportLimitsTest {
     }
 
     @Test
-    @Disabled("A last quoted cell that really ends with a line break is taken for an unclosed "
-            + "quote: FastCSV reads an unclosed quote to the end of the file, and the check "
-            + "after the last row cannot tell the two apart")
-    void lastQuotedCellEndingWithALineBreakIsRead() throws Exception {
-        ImportResult result = read("x,default_probability,note\n1,0,a\n2,1,b\n3,0,\"ends\n\"\n",
-                ImportOptions.defaults());
-
-        assertEquals("ends\n", result.table().category("note", 2));
-    }
-
-    @Test
     @Disabled("exp4j takes only identifiers as variable names, so a column whose name has dots, "
             + "like Taiwan's default.payment.next.month, cannot be used in an expression")
     void computedColumnCanUseANameWithDots() throws Exception {
