@@ -80,15 +80,15 @@ final class TrainCommand implements Callable<Integer> {
                     + "'loss=funded_amnt - total_rec_prncp - recoveries'.")
     private List<String> computeTexts = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "COL,...", split = ",",
+    @Option(names = "--exclude", paramLabel = "COL", split = ",",
             description = "Columns left out of the model.")
     private List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--categorical", paramLabel = "COL,...", split = ",",
+    @Option(names = "--categorical", paramLabel = "COL", split = ",",
             description = "Columns read as categories even when they hold numbers.")
     private List<String> categorical = new ArrayList<>();
 
-    @Option(names = "--keep", paramLabel = "COL,...", split = ",",
+    @Option(names = "--keep", paramLabel = "COL", split = ",",
             description = "Features kept even when the leakage guard flags them.")
     private List<String> keep = new ArrayList<>();
 
@@ -109,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Numbers use a decimal comma (default: detected).")
     private Boolean decimalComma;
 
-    @Option(names = "--missing", paramLabel = "TOKEN,...", split = ",",
+    @Option(names = "--missing", paramLabel = "TOKEN", split = ",",
             description = "Cell texts read as missing, replacing the default list "
                     + "NA,N/A,n/a,na,NULL,null,NaN,nan,?,#N/A; an empty cell is always missing.")
     private List<String> missing;
@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     private List<String> sentinelTexts = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for metrics.json and predictions.csv; created if missing.")
+            description = "Folder for the results; created once training has succeeded.")
     private Path out;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -138,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Units in the shared layer (default: ${DEFAULT-VALUE}).")
     private int hidden = TrainingSettings.DEFAULT_HIDDEN_UNITS;
 
-    @Option(names = "--weights", paramLabel = "W1,W2,...", split = ",",
+    @Option(names = "--weights", paramLabel = "W", split = ",",
             description = "Loss weight per task, in task order (default: 0.5,0.25,0.25 for the "
                     + "three standard tasks, else equal weights).")
     private List<Double> weights;

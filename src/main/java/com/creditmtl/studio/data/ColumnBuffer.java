@@ -24,7 +24,6 @@ final class ColumnBuffer {
     private static final int MISSING_CODE = -1;
 
     final String name;
-    final int index;
     private final NumberParser numbers;
     private final Set<String> missingTokens;
     private final double[] sentinels;
@@ -52,10 +51,9 @@ final class ColumnBuffer {
     private final DoubleOpenHashSet distinctNumbers = new DoubleOpenHashSet();
     private boolean distinctOverflow;
 
-    ColumnBuffer(String name, int index, boolean forceText, NumberParser numbers,
+    ColumnBuffer(String name, boolean forceText, NumberParser numbers,
             Set<String> missingTokens, double[] sentinels) {
         this.name = name;
-        this.index = index;
         this.numbers = numbers;
         this.missingTokens = missingTokens;
         this.sentinels = sentinels;

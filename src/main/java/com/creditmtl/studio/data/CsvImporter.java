@@ -301,15 +301,11 @@ public final class CsvImporter {
 
         /**
          * Whether a last record that ended in a quoted cell ran into the end of the file
-         * because its quote was never closed: the file does not end with a quote then, or the
-         * cell swallowed the file's final line break.
+         * because its quote was never closed (FastCSV then reads the rest of the file into that
+         * cell without complaint). Only such files pay for reading their last record again.
          */
         private boolean unclosedAtEnd(Path file, CellRow last) {
-            String cell = last.get(last.size() - 1);
-            if (cell.endsWith("\n") || cell.endsWith("\r")) {
-                return true;
-            }
-            return !ErrorLocator.endsWithQuote(file, format);
+            return ErrorLocator.endsInsideQuotes(file, format, last.line());
         }
 
         private void start(CellRow record) {
@@ -332,7 +328,7 @@ public final class CsvImporter {
                 double[] sentinels = codes.stream().mapToDouble(Double::doubleValue).toArray();
                 Set<String> columnTokens = options.tokenColumns().contains(column)
                         ? Set.of() : tokens;
-                buffers[c] = new ColumnBuffer(column, c, textColumns.contains(column), parser,
+                buffers[c] = new ColumnBuffer(column, textColumns.contains(column), parser,
                         columnTokens, sentinels);
             }
         }
@@ -908,7 +904,7 @@ public final class CsvImporter {
                         + "has one, like an ID or free text; ignored");
                 return ColumnRole.IGNORE;
             }
-            if (distinct > Math.max(MAX_CATEGORIES, 0)) {
+            if (distinct > MAX_CATEGORIES) {
                 warnings.add(String.format(Locale.ROOT, "column %s: %,d different texts, too "
                         + "many for categories; ignored", column.name, distinct));
                 return ColumnRole.IGNORE;

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the column of a broken cell once the CSV parser has failed, by reading the failing
- * line again on its own: the cell whose quote is never closed, or is followed by stray text, or
- * (for bad bytes) the cell holding the first undecodable character. Only called on errors, so
- * the read path pays nothing for it.
+ * Reads part of a file again to say where it breaks: the column of a cell whose quote is never
+ * closed or is followed by stray text, the line and column of the first byte that is not text
+ * in the file's encoding, and whether the file ends inside a quoted cell. Called only on
+ * errors, or when the last record of a file ends in a quoted cell, so a plain file's read path
+ * pays nothing for it.
  */
 final class ErrorLocator {
 
@@ -86,27 +87,48 @@ final class ErrorLocator {
         return null;
     }
 
-    /** Whether the file's last character other than line breaks and spaces is a quote. */
-    static boolean endsWithQuote(Path file, FileFormat format) {
-        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            int length = (int) Math.min(64, size);
-            channel.position(size - length);
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(length);
-            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
-                continue;
+    /**
+     * Whether the file ends inside a quoted cell, reading it again from the given line, where
+     * its last record starts (1-based). Line breaks inside quotes are part of the cell, so the
+     * scan runs over the rest of the file as one text.
+     */
+    static boolean endsInsideQuotes(Path file, FileFormat format, long startLine) {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(format.byteOrderMark());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+                    format.charset().newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            for (long i = 1; i < startLine; i++) {
+                if (reader.readLine() == null) {
+                    return false;
+                }
             }
-            bytes.flip();
-            if (format.charset().name().startsWith("UTF-16") && length % 2 == 1) {
-                bytes.get();
+            boolean quoted = false;
+            boolean cellStart = true;
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (quoted) {
+                    if (c == '"') {
+                        reader.mark(1);
+                        int next = reader.read();
+                        if (next != '"') {
+                            quoted = false;
+                            if (next >= 0) {
+                                reader.reset();
+                            }
+                        }
+                    }
+                } else if (c == '"' && cellStart) {
+                    quoted = true;
+                    cellStart = false;
+                } else {
+                    cellStart = c == format.delimiter() || c == '\n' || c == '\r';
+                }
             }
-            String tail = format.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(bytes).toString().stripTrailing();
-            return tail.endsWith("\"");
+            return quoted;
         } catch (IOException e) {
-            return true;
+            return false;
         }
     }
 

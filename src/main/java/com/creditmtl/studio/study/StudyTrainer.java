@@ -128,6 +128,7 @@ public final class StudyTrainer {
 
         double[][] trainFeatures = encoder.transform(kept, split.train());
         double[][] trainTargets = targets(kept, tasks, split.train());
+        checkKnownLabels(tasks, trainTargets);
         Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
         TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
         TrainingData validation = TrainingData.of(preprocessor,
@@ -156,6 +157,29 @@ public final class StudyTrainer {
                     + "(leakage guard: " + dropped + "); keep some or choose other features");
         }
         return table.withFeatures(numeric, categorical, List.copyOf(dropped));
+    }
+
+    /** A task whose every training label is masked, or of one class, cannot be learned. */
+    private static void checkKnownLabels(List<TaskSpec> tasks, double[][] targets) {
+        for (int t = 0; t < tasks.size(); t++) {
+            int known = 0;
+            int positives = 0;
+            for (double[] row : targets) {
+                if (!Double.isNaN(row[t])) {
+                    known++;
+                    positives += row[t] == 1 ? 1 : 0;
+                }
+            }
+            TaskSpec task = tasks.get(t);
+            if (known == 0) {
+                throw new IllegalArgumentException("task " + task.name() + " has no known label "
+                        + "in the training part");
+            }
+            if (task.isBinary() && (positives == 0 || positives == known)) {
+                throw new IllegalArgumentException("task " + task.name() + " has one class only "
+                        + "in the training part");
+            }
+        }
     }
 
     static int scoringTask(List<TaskSpec> tasks) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -293,5 +294,17 @@ class ImportCorpusTest {
 
         assertEquals(List.of(), result.table().tasks());
         assertArrayEquals(new double[] {1, 2, 3}, column(result, "x"), 0);
+    }
+
+    @Test
+    void lastQuotedCellEndingWithALineBreakIsNotTakenForAnUnclosedQuote(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("break.csv");
+        Files.writeString(file, "x,default_probability,note\n1,0,a\n2,1,b\n3,0,\"ends\n\"\n",
+                StandardCharsets.UTF_8);
+
+        ImportResult result = new CsvImporter().read(file, ImportOptions.defaults());
+
+        assertEquals("ends\n", result.table().category("note", 2));
     }
 }

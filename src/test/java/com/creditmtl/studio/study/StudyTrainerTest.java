@@ -14,6 +14,7 @@ import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.prep.Split;
+import com.creditmtl.studio.prep.Splitter;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ScoreScale;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Trains once on a synthetic table written as CSV and imported like a user's file: overdue
@@ -231,5 +234,32 @@ class StudyTrainerTest {
         ApplicantResult first = regression.testResults().get(0);
         assertTrue(Double.isNaN(first.score()));
         assertEquals("", first.grade());
+    }
+
+    @Test
+    void taskWithoutAKnownLabelInTheTrainingPartIsRefusedBeforeTraining() {
+        int rows = 50;
+        Split split = new Splitter(TrainingSettings.DEFAULT_TEST_FRACTION,
+                TrainingSettings.DEFAULT_VALIDATION_FRACTION, 7).split(rows, null);
+        double[] target = new double[rows];
+        Arrays.fill(target, Double.NaN);
+        for (int row : split.test()) {
+            target[row] = row;
+        }
+        double[] x = new double[rows];
+        Arrays.setAll(x, r -> r % 7);
+        CreditTable onlyTestKnown = new CreditTable(null, Table.create("t",
+                DoubleColumn.create("x", x), DoubleColumn.create("amount", target)), null,
+                List.of("x"),
+                List.of(new TaskSpec("amount", TaskType.REGRESSION, 1)), List.of());
+        TrainingSettings settings = new TrainingSettings(onlyTestKnown.tasks(),
+                TrainingSettings.DEFAULT_HIDDEN_UNITS, 1, 8, 0.001, 7,
+                TrainingSettings.DEFAULT_TEST_FRACTION,
+                TrainingSettings.DEFAULT_VALIDATION_FRACTION);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new StudyTrainer().train(onlyTestKnown, settings, r -> { }, () -> false));
+
+        assertEquals("task amount has no known label in the training part", error.getMessage());
     }
 }
