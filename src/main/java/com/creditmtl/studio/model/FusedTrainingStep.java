@@ -34,9 +34,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * network's own parameters, as {@code fit} does. The network stays
  * the model of record: saving, evaluation and inference use it unchanged.
  *
- * <p>It covers the networks {@link MultiTaskNetworkFactory} builds: one or more dense ReLU layers
- * with biases, then one identity output layer with a {@link MultiTaskLoss}, in float precision,
- * without dropout, regularisation, weight noise, gradient normalisation or constraints.
+ * <p>It covers the networks {@link MultiTaskNetworkFactory} builds: dense ReLU layers with
+ * biases, then one identity output layer with a {@link MultiTaskLoss}, in float precision,
+ * without dropout, weight noise, gradient normalisation or constraints. L2 and weight decay are
+ * covered: the updater blocks apply them, as in {@code fit}.
  * {@link #unsupportedReason} says why any other network is not covered; the trainer then falls
  * back to {@code fit}. Element-wise work (bias, ReLU, the loss gradient) runs as plain loops on
  * the arrays' native memory, which is cheaper than an op call at these sizes. Not thread-safe.
@@ -115,9 +116,6 @@ final class FusedTrainingStep {
             if (base.getIDropout() != null || base.getWeightNoise() != null) {
                 return "layer " + order.get(i) + " uses dropout or weight noise";
             }
-            if (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()) {
-                return "layer " + order.get(i) + " uses regularisation";
-            }
             if (base.getGradientNormalization() != null
                     && base.getGradientNormalization() != GradientNormalization.None) {
                 return "layer " + order.get(i) + " uses gradient normalisation";
@@ -169,7 +167,7 @@ final class FusedTrainingStep {
             reversed.add(current);
             current = inputs.get(current).get(0);
         }
-        if (reversed.size() != vertices.size() || reversed.size() < 2) {
+        if (reversed.size() != vertices.size() || reversed.isEmpty()) {
             return null;
         }
         List<String> order = new ArrayList<>(reversed.size());
@@ -242,12 +240,12 @@ final class FusedTrainingStep {
         for (int t = 0; t < tasks; t++) {
             double weight = loss.weight(t);
             boolean binary = loss.isBinary(t);
+            double positiveWeight = loss.positiveWeight(t);
             for (int r = 0; r < rows; r++) {
                 int i = r * tasks + t;
-                double z = outputs.get(i);
-                double y = labels[base + i];
-                double error = binary ? MultiTaskLoss.sigmoid(z) - y : 2 * (z - y);
                 double w = mask == null ? weight : weight * mask[base + i];
+                double error = MultiTaskLoss.rowGradient(binary, labels[base + i],
+                        outputs.get(i), positiveWeight);
                 delta.put(i, (float) (w * error));
             }
         }

@@ -32,15 +32,35 @@ public final class MultiTaskLoss implements ILossFunction {
     private final boolean[] binary;
     @JsonProperty("weights")
     private final double[] weights;
+    @JsonProperty("positiveWeights")
+    private final double[] positiveWeights;
 
+    public MultiTaskLoss(boolean[] binary, double[] weights) {
+        this(binary, weights, null);
+    }
+
+    /**
+     * @param positiveWeights per task, the weight of a positive label of a binary task relative
+     *     to a negative one (1 for none; ignored for a regression task); null for none at all
+     */
     @JsonCreator
     public MultiTaskLoss(@JsonProperty("binary") boolean[] binary,
-            @JsonProperty("weights") double[] weights) {
+            @JsonProperty("weights") double[] weights,
+            @JsonProperty("positiveWeights") double[] positiveWeights) {
         if (binary.length != weights.length || binary.length == 0) {
             throw new IllegalArgumentException("need one weight per task");
         }
         this.binary = binary.clone();
         this.weights = weights.clone();
+        this.positiveWeights = new double[binary.length];
+        for (int t = 0; t < binary.length; t++) {
+            double weight = positiveWeights == null ? 1 : positiveWeights[t];
+            if (!(weight > 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("positive weight of task " + t
+                        + " must be above 0, was " + weight);
+            }
+            this.positiveWeights[t] = binary[t] ? weight : 1;
+        }
     }
 
     public int tasks() {
@@ -55,42 +75,58 @@ public final class MultiTaskLoss implements ILossFunction {
         return weights[task];
     }
 
+    public double positiveWeight(int task) {
+        return positiveWeights[task];
+    }
+
     public synchronized void setWeight(int task, double weight) {
         weights[task] = weight;
     }
 
-    /** The factor on column t's gradient of the error: weight, times 2 for squared error. */
-    double gradientFactor(int task) {
-        return binary[task] ? weights[task] : 2 * weights[task];
-    }
-
     /** One task's loss for one row, unweighted: cross-entropy from a logit, or squared error. */
     public static double rowLoss(boolean binary, double label, double output) {
+        return rowLoss(binary, label, output, 1);
+    }
+
+    /**
+     * One task's loss for one row before the task weight: cross-entropy from a logit with the
+     * positive label weighted, or squared error.
+     */
+    static double rowLoss(boolean binary, double label, double output, double positiveWeight) {
         if (binary) {
-            // log(1 + e^z) - y z, written so that neither large positive nor negative z overflows
-            return Math.max(output, 0) - output * label + Math.log1p(Math.exp(-Math.abs(output)));
+            return positiveWeight * label * softplus(-output) + (1 - label) * softplus(output);
         }
         double error = output - label;
         return error * error;
     }
 
-    /** Mean unweighted loss per task over the unmasked rows of each column. */
-    public double[] meanLossPerTask(INDArray labels, INDArray output, INDArray mask) {
-        float[] y = labels.dup('c').data().asFloat();
-        float[] z = output.dup('c').data().asFloat();
-        float[] m = mask == null ? null : mask.dup('c').data().asFloat();
-        int columns = binary.length;
-        double[] sums = new double[columns];
-        double[] counts = new double[columns];
-        for (int i = 0; i < z.length; i++) {
-            int t = i % columns;
-            double w = m == null ? 1 : m[i];
-            if (w != 0) {
-                sums[t] += w * rowLoss(binary[t], y[i], z[i]);
-                counts[t] += w;
-            }
+    /** Derivative of {@link #rowLoss(boolean, double, double, double)} by the output. */
+    static double rowGradient(boolean binary, double label, double output,
+            double positiveWeight) {
+        if (binary) {
+            double p = sigmoid(output);
+            return positiveWeight * label * (p - 1) + (1 - label) * p;
         }
-        for (int t = 0; t < columns; t++) {
+        return 2 * (output - label);
+    }
+
+    /** log(1 + e^x), without overflow for large positive or negative x. */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * Mean loss per task over the unmasked rows of each column, without the task weight and
+     * without the positive-label weight: the figure an analyst compares across runs.
+     */
+    public double[] meanLossPerTask(INDArray labels, INDArray output, INDArray mask) {
+        double[] sums = new double[binary.length];
+        double[] counts = new double[binary.length];
+        forEachKnown(labels, output, mask, (t, i, y, z, m) -> {
+            sums[t] += m * rowLoss(binary[t], y, z);
+            counts[t] += m;
+        });
+        for (int t = 0; t < sums.length; t++) {
             sums[t] = counts[t] > 0 ? sums[t] / counts[t] : Double.NaN;
         }
         return sums;
@@ -100,18 +136,10 @@ public final class MultiTaskLoss implements ILossFunction {
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn,
             INDArray mask) {
         requireIdentity(activationFn);
-        float[] y = labels.dup('c').data().asFloat();
-        float[] z = preOutput.dup('c').data().asFloat();
-        float[] m = mask == null ? null : mask.dup('c').data().asFloat();
         int columns = binary.length;
-        float[] scores = new float[z.length / columns];
-        for (int i = 0; i < z.length; i++) {
-            int t = i % columns;
-            double w = weights[t] * (m == null ? 1 : m[i]);
-            if (w != 0) {
-                scores[i / columns] += (float) (w * rowLoss(binary[t], y[i], z[i]));
-            }
-        }
+        float[] scores = new float[(int) preOutput.rows()];
+        forEachKnown(labels, preOutput, mask, (t, i, y, z, m) -> scores[i / columns] +=
+                (float) (weights[t] * m * rowLoss(binary[t], y, z, positiveWeights[t])));
         return Nd4j.create(scores, new long[] {scores.length, 1}, DataType.FLOAT)
                 .castTo(preOutput.dataType());
     }
@@ -128,18 +156,29 @@ public final class MultiTaskLoss implements ILossFunction {
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn,
             INDArray mask) {
         requireIdentity(activationFn);
+        float[] gradient = new float[(int) preOutput.length()];
+        forEachKnown(labels, preOutput, mask, (t, i, y, z, m) -> gradient[i] =
+                (float) (weights[t] * m * rowGradient(binary[t], y, z, positiveWeights[t])));
+        return Nd4j.create(gradient, preOutput.shape(), 'c').castTo(preOutput.dataType());
+    }
+
+    /** Visits every cell whose mask is not 0, in row-major order. */
+    private void forEachKnown(INDArray labels, INDArray output, INDArray mask, Cell cell) {
         float[] y = labels.dup('c').data().asFloat();
-        float[] z = preOutput.dup('c').data().asFloat();
+        float[] z = output.dup('c').data().asFloat();
         float[] m = mask == null ? null : mask.dup('c').data().asFloat();
         int columns = binary.length;
-        float[] gradient = new float[z.length];
         for (int i = 0; i < z.length; i++) {
-            int t = i % columns;
-            double w = weights[t] * (m == null ? 1 : m[i]);
-            double error = binary[t] ? sigmoid(z[i]) - y[i] : 2 * (z[i] - y[i]);
-            gradient[i] = (float) (w * error);
+            double w = m == null ? 1 : m[i];
+            if (w != 0) {
+                cell.accept(i % columns, i, y[i], z[i], w);
+            }
         }
-        return Nd4j.create(gradient, preOutput.shape(), 'c').castTo(preOutput.dataType());
+    }
+
+    @FunctionalInterface
+    private interface Cell {
+        void accept(int task, int index, double label, double output, double mask);
     }
 
     @Override
@@ -168,17 +207,20 @@ public final class MultiTaskLoss implements ILossFunction {
     @Override
     public String toString() {
         return "MultiTaskLoss(binary=" + Arrays.toString(binary) + ", weights="
-                + Arrays.toString(weights) + ")";
+                + Arrays.toString(weights) + ", positiveWeights="
+                + Arrays.toString(positiveWeights) + ")";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof MultiTaskLoss loss && Arrays.equals(binary, loss.binary)
-                && Arrays.equals(weights, loss.weights);
+                && Arrays.equals(weights, loss.weights)
+                && Arrays.equals(positiveWeights, loss.positiveWeights);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(binary) + Arrays.hashCode(weights);
+        return 31 * (31 * Arrays.hashCode(binary) + Arrays.hashCode(weights))
+                + Arrays.hashCode(positiveWeights);
     }
 }

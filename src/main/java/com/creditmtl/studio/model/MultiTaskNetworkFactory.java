@@ -12,10 +12,13 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
- * Builds the multi-task network: the applicant's features feed one shared dense ReLU layer, and
- * the task heads sit on it as one output layer with a column per task.
+ * Builds the multi-task network: the applicant's features feed the shared dense ReLU layers
+ * (one by default, up to three, or none for a linear model), and the task heads sit on the last
+ * of them as one output layer with a column per task.
  *
  * <p>A one-unit linear head per task on a shared layer is exactly one dense layer whose column t
  * is head t, so the heads are built that way: column t of the output layer's weights and bias
@@ -24,6 +27,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * weight and label mask per column. This gives the same per-task losses and gradients as separate
  * heads, at a third of the per-step cost in DL4J. A binary column therefore outputs a logit; the
  * {@link MultiTaskPredictor} turns it into a probability.
+ *
+ * <p>Dropout applies to the shared layers, L2 to every layer's weights; a rate decay below 1
+ * multiplies Adam's learning rate by that factor after every epoch.
  */
 public final class MultiTaskNetworkFactory {
 
@@ -34,32 +40,61 @@ public final class MultiTaskNetworkFactory {
     private MultiTaskNetworkFactory() {
     }
 
-    public static ComputationGraph build(int inputs, TrainingSettings settings) {
-        NativeRuntime.configure();
-        List<TaskSpec> tasks = settings.tasks();
+    /** Name of shared layer i: {@code shared}, then {@code shared_2}, {@code shared_3}. */
+    public static String sharedName(int layer) {
+        return layer == 0 ? SHARED : SHARED + "_" + (layer + 1);
+    }
 
-        ComputationGraphConfiguration configuration = new NeuralNetConfiguration.Builder()
+    public static ComputationGraph build(int inputs, TrainingSettings settings) {
+        return build(inputs, settings, new double[settings.tasks().size()]);
+    }
+
+    /**
+     * @param positiveWeights per task, the weight of a positive label of a binary task relative
+     *     to a negative one; 0 or 1 for none
+     */
+    public static ComputationGraph build(int inputs, TrainingSettings settings,
+            double[] positiveWeights) {
+        NativeRuntime.configure();
+        TrainingOptions options = settings.options();
+
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(settings.learningRate()))
-                .graphBuilder()
-                .addInputs(INPUT)
-                .addLayer(SHARED, new DenseLayer.Builder()
-                        .nIn(inputs)
-                        .nOut(settings.hiddenUnits())
-                        .activation(Activation.RELU)
-                        .build(), INPUT)
-                .addLayer(HEADS, new OutputLayer.Builder(lossOf(tasks))
-                        .nIn(settings.hiddenUnits())
-                        .nOut(tasks.size())
+                .updater(options.rateDecay() < 1
+                        ? new Adam(new ExponentialSchedule(ScheduleType.EPOCH,
+                                settings.learningRate(), options.rateDecay()))
+                        : new Adam(settings.learningRate()));
+        if (options.l2() > 0) {
+            base.l2(options.l2());
+        }
+        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder().addInputs(INPUT);
+
+        String previous = INPUT;
+        int width = inputs;
+        List<Integer> layers = settings.hiddenLayers();
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer.Builder dense = new DenseLayer.Builder()
+                    .nIn(width)
+                    .nOut(layers.get(i))
+                    .activation(Activation.RELU);
+            if (options.dropout() > 0) {
+                dense.dropOut(1 - options.dropout());
+            }
+            graph.addLayer(sharedName(i), dense.build(), previous);
+            previous = sharedName(i);
+            width = layers.get(i);
+        }
+        graph.addLayer(HEADS, new OutputLayer.Builder(lossOf(settings.tasks(), positiveWeights))
+                        .nIn(width)
+                        .nOut(settings.tasks().size())
                         .activation(Activation.IDENTITY)
-                        .build(), SHARED)
-                .setOutputs(HEADS)
-                .build();
+                        .build(), previous)
+                .setOutputs(HEADS);
 
         Nd4j.getRandom().setSeed(settings.seed());
-        ComputationGraph network = new ComputationGraph(configuration);
+        ComputationGraph network = new ComputationGraph(graph.build());
         network.init();
         return network;
     }
@@ -71,12 +106,18 @@ public final class MultiTaskNetworkFactory {
     }
 
     static MultiTaskLoss lossOf(List<TaskSpec> tasks) {
+        return lossOf(tasks, new double[tasks.size()]);
+    }
+
+    static MultiTaskLoss lossOf(List<TaskSpec> tasks, double[] positiveWeights) {
         boolean[] binary = new boolean[tasks.size()];
         double[] weights = new double[tasks.size()];
+        double[] positives = new double[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
             binary[t] = tasks.get(t).isBinary();
             weights[t] = tasks.get(t).weight();
+            positives[t] = binary[t] && positiveWeights[t] > 0 ? positiveWeights[t] : 1;
         }
-        return new MultiTaskLoss(binary, weights);
+        return new MultiTaskLoss(binary, weights, positives);
     }
 }

@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * Everything that decides a training run besides the data: the tasks with their loss weights,
- * the width of the shared layer, the optimiser's learning rate, epochs, batch size, the split
- * fractions and the seed. The same settings and data give the same model.
+ * the widths of the shared layers (up to three; none makes each head a linear model of the
+ * features), the optimiser's learning rate, epochs, batch
+ * size, the split fractions, the seed and the further {@link TrainingOptions}. The same settings
+ * and data give the same model.
  */
-public record TrainingSettings(List<TaskSpec> tasks, int hiddenUnits, int epochs, int batchSize,
-        double learningRate, long seed, double testFraction, double validationFraction) {
+public record TrainingSettings(List<TaskSpec> tasks, List<Integer> hiddenLayers, int epochs,
+        int batchSize, double learningRate, long seed, double testFraction,
+        double validationFraction, TrainingOptions options) {
 
+    public static final int MAX_HIDDEN_LAYERS = 3;
     public static final int DEFAULT_HIDDEN_UNITS = 64;
     public static final int DEFAULT_EPOCHS = 50;
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -19,15 +23,30 @@ public record TrainingSettings(List<TaskSpec> tasks, int hiddenUnits, int epochs
     public static final double DEFAULT_TEST_FRACTION = 0.2;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
+    /** One shared layer of the given width and no further options: the reference design. */
+    public TrainingSettings(List<TaskSpec> tasks, int hiddenUnits, int epochs, int batchSize,
+            double learningRate, long seed, double testFraction, double validationFraction) {
+        this(tasks, List.of(hiddenUnits), epochs, batchSize, learningRate, seed, testFraction,
+                validationFraction, TrainingOptions.NONE);
+    }
+
     public TrainingSettings {
         tasks = List.copyOf(tasks);
+        hiddenLayers = List.copyOf(hiddenLayers);
+        require(hiddenLayers.size() <= MAX_HIDDEN_LAYERS,
+                "at most " + MAX_HIDDEN_LAYERS + " shared layers, not " + hiddenLayers.size());
+        for (int width : hiddenLayers) {
+            require(width >= 1, "a shared layer needs at least 1 unit, not " + width);
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("training options must be given");
+        }
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("at least one task is needed");
         }
         if (tasks.stream().allMatch(t -> t.weight() == 0)) {
             throw new IllegalArgumentException("at least one task needs a weight above 0");
         }
-        require(hiddenUnits >= 1, "hidden units must be at least 1, was " + hiddenUnits);
         require(epochs >= 1, "epochs must be at least 1, was " + epochs);
         require(batchSize >= 1, "batch size must be at least 1, was " + batchSize);
         require(learningRate > 0 && learningRate < 1,
@@ -41,29 +60,44 @@ public record TrainingSettings(List<TaskSpec> tasks, int hiddenUnits, int epochs
                 DEFAULT_VALIDATION_FRACTION);
     }
 
+    /** Width of the first shared layer, 0 for a linear model. */
+    public int hiddenUnits() {
+        return hiddenLayers.isEmpty() ? 0 : hiddenLayers.get(0);
+    }
+
     public TrainingSettings withTasks(List<TaskSpec> newTasks) {
-        return new TrainingSettings(newTasks, hiddenUnits, epochs, batchSize, learningRate, seed,
-                testFraction, validationFraction);
+        return new TrainingSettings(newTasks, hiddenLayers, epochs, batchSize, learningRate, seed,
+                testFraction, validationFraction, options);
+    }
+
+    public TrainingSettings withHiddenLayers(List<Integer> widths) {
+        return new TrainingSettings(tasks, widths, epochs, batchSize, learningRate, seed,
+                testFraction, validationFraction, options);
     }
 
     public TrainingSettings withEpochs(int newEpochs) {
-        return new TrainingSettings(tasks, hiddenUnits, newEpochs, batchSize, learningRate, seed,
-                testFraction, validationFraction);
+        return new TrainingSettings(tasks, hiddenLayers, newEpochs, batchSize, learningRate, seed,
+                testFraction, validationFraction, options);
     }
 
     public TrainingSettings withBatchSize(int newBatchSize) {
-        return new TrainingSettings(tasks, hiddenUnits, epochs, newBatchSize, learningRate, seed,
-                testFraction, validationFraction);
+        return new TrainingSettings(tasks, hiddenLayers, epochs, newBatchSize, learningRate, seed,
+                testFraction, validationFraction, options);
     }
 
     public TrainingSettings withLearningRate(double newRate) {
-        return new TrainingSettings(tasks, hiddenUnits, epochs, batchSize, newRate, seed,
-                testFraction, validationFraction);
+        return new TrainingSettings(tasks, hiddenLayers, epochs, batchSize, newRate, seed,
+                testFraction, validationFraction, options);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(tasks, hiddenUnits, epochs, batchSize, learningRate, newSeed,
-                testFraction, validationFraction);
+        return new TrainingSettings(tasks, hiddenLayers, epochs, batchSize, learningRate, newSeed,
+                testFraction, validationFraction, options);
+    }
+
+    public TrainingSettings withOptions(TrainingOptions newOptions) {
+        return new TrainingSettings(tasks, hiddenLayers, epochs, batchSize, learningRate, seed,
+                testFraction, validationFraction, newOptions);
     }
 
     private static void require(boolean condition, String message) {

@@ -70,14 +70,46 @@ class FusedTrainingStepTest {
     }
 
     @Test
-    void networkWithDropoutOrRegularisationIsNotFused() {
-        ComputationGraph dropout = custom(new NeuralNetConfiguration.Builder().dropOut(0.8));
-        ComputationGraph l2 = custom(new NeuralNetConfiguration.Builder().l2(1e-4));
+    void networkWithDropoutIsNotFused() {
+        ComputationGraph dropout = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES,
+                SyntheticTasks.settings(TASKS, 1, 32, 4)
+                        .withOptions(TrainingOptions.NONE.withDropout(0.2)));
 
         assertEquals("layer shared uses dropout or weight noise",
                 FusedTrainingStep.unsupportedReason(dropout));
-        assertEquals("layer shared uses regularisation", FusedTrainingStep.unsupportedReason(l2));
-        assertNull(FusedTrainingStep.forNetwork(l2));
+        assertNull(FusedTrainingStep.forNetwork(dropout));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"L2, 0.01, 1, positive weight 1", "rate decay, 0, 0.5, positive weight 1",
+        "positive weight, 0, 1, positive weight 3", "two layers and L2, 0.01, 0.9, two layers"})
+    void optionsTheFusedStepCoversGiveTheParametersThatFitGives(String name, double l2,
+            double decay, String variant) {
+        TrainingSettings settings = SyntheticTasks.settings(TASKS, 1, 32, 4)
+                .withOptions(TrainingOptions.NONE.withL2(l2).withRateDecay(decay));
+        if (variant.equals("two layers")) {
+            settings = settings.withHiddenLayers(List.of(16, 8));
+        }
+        double[] positiveWeights = {variant.endsWith("3") ? 3 : 1, 0, 0};
+        ComputationGraph fused = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES, settings,
+                positiveWeights);
+        assertNull(FusedTrainingStep.unsupportedReason(fused));
+        ComputationGraph reference = fused.clone();
+        FusedTrainingStep step = FusedTrainingStep.forNetwork(fused);
+        float[] labels = DATA.train.labels().data().asFloat();
+
+        for (int k = 0; k < 36; k++) {
+            int from = (k * 32) % 384;
+            if (k % 12 == 11) {
+                fused.incrementEpochCount();
+                reference.incrementEpochCount();
+            }
+            step.step(rows(from, from + 32), labels, null, from);
+            reference.fit(batch(from, from + 32, null));
+        }
+
+        double largest = reference.params().sub(fused.params()).amaxNumber().doubleValue();
+        assertTrue(largest < 1e-5, "largest parameter difference " + largest);
     }
 
     @Test
@@ -178,20 +210,6 @@ class FusedTrainingStepTest {
                 .addLayer(MultiTaskNetworkFactory.HEADS,
                         new OutputLayer.Builder(MultiTaskNetworkFactory.lossOf(TASKS)).nIn(8)
                                 .nOut(3).activation(Activation.IDENTITY).build(), "second")
-                .setOutputs(MultiTaskNetworkFactory.HEADS).build());
-        network.init();
-        return network;
-    }
-
-    private static ComputationGraph custom(NeuralNetConfiguration.Builder builder) {
-        ComputationGraph network = new ComputationGraph(builder.dataType(DataType.FLOAT)
-                .graphBuilder().addInputs("features")
-                .addLayer("shared", new DenseLayer.Builder().nIn(5).nOut(8)
-                        .activation(Activation.RELU).build(), "features")
-                .addLayer(MultiTaskNetworkFactory.HEADS,
-                        new OutputLayer.Builder(MultiTaskNetworkFactory.lossOf(TASKS)).nIn(8)
-                                .nOut(3).activation(Activation.IDENTITY).dropOut(1.0).build(),
-                        "shared")
                 .setOutputs(MultiTaskNetworkFactory.HEADS).build());
         network.init();
         return network;

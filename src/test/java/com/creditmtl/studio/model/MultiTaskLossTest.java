@@ -72,6 +72,27 @@ class MultiTaskLossTest {
         }
     }
 
+    @ParameterizedTest(name = "label {0}, logit {1}, positive weight {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 0.3, 1", "1, -2, 4", "0, 1.5, 4",
+        "0, -0.7, 1"})
+    void crossEntropyGradientIsTheDerivativeOfItsLoss(double label, double logit,
+            double positiveWeight) {
+        double h = 1e-6;
+        double numeric = (MultiTaskLoss.rowLoss(true, label, logit + h, positiveWeight)
+                - MultiTaskLoss.rowLoss(true, label, logit - h, positiveWeight)) / (2 * h);
+
+        assertEquals(numeric, MultiTaskLoss.rowGradient(true, label, logit, positiveWeight),
+                1e-6);
+    }
+
+    @Test
+    void positiveWeightMultipliesThePositivesLossOnly() {
+        assertEquals(4 * MultiTaskLoss.rowLoss(true, 1, 0.3),
+                MultiTaskLoss.rowLoss(true, 1, 0.3, 4), 1e-12);
+        assertEquals(MultiTaskLoss.rowLoss(true, 0, 0.3),
+                MultiTaskLoss.rowLoss(true, 0, 0.3, 4), 1e-12);
+    }
+
     @Test
     void crossEntropyFromALogitIsFiniteAtExtremeLogits() {
         assertEquals(100, MultiTaskLoss.rowLoss(true, 0, 100), 1e-9);
