@@ -17,8 +17,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * A trained multi-task model with what is needed to read and reuse it: the settings, the split,
  * the feature encoding and preprocessing fitted on the training part, the network, the per-epoch
- * history, the test and validation metrics per task, the test applicants' predictions and scores, and the
- * features the leakage guard flagged. Held in memory; not yet saved to disk.
+ * history, the test and validation metrics per task, the test applicants' predictions and
+ * scores, and the features the leakage guard flagged. Held in memory; not yet saved to disk.
  *
  * @param featureNames the encoded inputs of the network, in order
  */
