@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "credit-mtl-studio", mixinStandardHelpOptions = true,
         version = "Credit MTL Studio 0.1.0",
         description = "Multi-task credit scoring. Without arguments the window opens.",
-        subcommands = {TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CompareCommand.class, CvCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Cli.class);

@@ -17,8 +17,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * A trained multi-task model with what is needed to read and reuse it: the settings, the split,
  * the feature encoding and preprocessing fitted on the training part, the network, the per-epoch
- * history, the test metrics per task, the test applicants' predictions and scores, and the
- * features the leakage guard flagged. Held in memory; not yet saved to disk.
+ * history, the test and validation metrics per task, the test applicants' predictions and
+ * scores, and the features the leakage guard flagged. Held in memory; not yet saved to disk.
  *
  * @param featureNames the encoded inputs of the network, in order
  */
@@ -26,7 +26,7 @@ public record Study(List<String> featureNames, TrainingSettings settings, Split 
         Preprocessor preprocessor, ComputationGraph network, List<EpochReport> history,
         List<TaskMetrics> metrics, List<ApplicantResult> testResults, ScoreScale scoreScale,
         GradeScale gradeScale, double trainSeconds, FeatureEncoder encoder,
-        List<LeakageGuard.Flag> leakage) {
+        List<LeakageGuard.Flag> leakage, List<TaskMetrics> validationMetrics) {
 
     public Study {
         featureNames = List.copyOf(featureNames);
@@ -34,6 +34,7 @@ public record Study(List<String> featureNames, TrainingSettings settings, Split 
         metrics = List.copyOf(metrics);
         testResults = List.copyOf(testResults);
         leakage = List.copyOf(leakage);
+        validationMetrics = List.copyOf(validationMetrics);
     }
 
     public List<TaskSpec> tasks() {

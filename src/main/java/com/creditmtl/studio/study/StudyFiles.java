@@ -3,6 +3,9 @@ package com.creditmtl.studio.study;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.LeakageGuard;
+import com.creditmtl.studio.eval.CalibrationBin;
+import com.creditmtl.studio.eval.ConfusionMatrix;
+import com.creditmtl.studio.eval.Interval;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
@@ -61,17 +64,14 @@ public final class StudyFiles {
         }
 
         ObjectNode tasks = root.putObject("tasks");
-        for (TaskMetrics metrics : study.metrics()) {
+        for (int t = 0; t < study.metrics().size(); t++) {
+            TaskMetrics metrics = study.metrics().get(t);
             ObjectNode task = tasks.putObject(metrics.task());
             task.put("type", metrics.type().name().toLowerCase(Locale.ROOT));
             task.put("weight", metrics.weight());
-            task.put("rows", metrics.rows());
-            if (metrics.type() == TaskType.BINARY) {
-                task.put("auc", metrics.auc());
-                task.put("ks", metrics.ks());
-            } else {
-                task.put("mae", metrics.mae());
-                task.put("rmse", metrics.rmse());
+            putMetrics(task, metrics);
+            if (t < study.validationMetrics().size()) {
+                putMetrics(task.putObject("validation"), study.validationMetrics().get(t));
             }
         }
 
@@ -90,6 +90,57 @@ public final class StudyFiles {
             }
         }
         return root;
+    }
+
+    /**
+     * A task's metrics as JSON fields: {@code rows}, then {@code auc}, {@code ks} and the further
+     * binary figures, or {@code mae}, {@code rmse} and {@code r2}; intervals as
+     * {@code [low, high]}; the cut-off {@code null} when refusing nobody was cheapest.
+     */
+    public static void putMetrics(ObjectNode node, TaskMetrics metrics) {
+        node.put("rows", metrics.rows());
+        if (metrics.type() == TaskType.BINARY) {
+            node.put("auc", metrics.auc());
+            node.put("ks", metrics.ks());
+            putInterval(node, "auc_95", metrics.aucInterval());
+            node.put("gini", metrics.gini());
+            node.put("brier", metrics.brier());
+            node.put("log_loss", metrics.logLoss());
+            node.put("pr_auc", metrics.prAuc());
+            ArrayNode bins = node.putArray("calibration");
+            for (CalibrationBin bin : metrics.calibration()) {
+                bins.addObject().put("from", bin.from()).put("to", bin.to())
+                        .put("count", bin.count()).put("mean_predicted", bin.meanPredicted())
+                        .put("observed_rate", bin.observedRate());
+            }
+            ConfusionMatrix matrix = metrics.confusion();
+            if (matrix != null) {
+                ObjectNode confusion = node.putObject("confusion");
+                confusion.put("cost_ratio", matrix.costRatio());
+                if (Double.isInfinite(matrix.cutoff())) {
+                    confusion.putNull("cutoff");
+                } else {
+                    confusion.put("cutoff", matrix.cutoff());
+                }
+                confusion.put("true_positives", matrix.truePositives())
+                        .put("false_positives", matrix.falsePositives())
+                        .put("true_negatives", matrix.trueNegatives())
+                        .put("false_negatives", matrix.falseNegatives())
+                        .put("cost_per_applicant", matrix.costPerApplicant());
+            }
+        } else {
+            node.put("mae", metrics.mae());
+            node.put("rmse", metrics.rmse());
+            putInterval(node, "mae_95", metrics.maeInterval());
+            node.put("r2", metrics.r2());
+        }
+    }
+
+    public static void putInterval(ObjectNode node, String name, Interval interval) {
+        node.putArray(name).add(interval.low()).add(interval.high());
+        if (!interval.method().isEmpty()) {
+            node.put("interval_method", interval.method());
+        }
     }
 
     public static void writeMetrics(Study study, String dataName, Path file) throws IOException {

@@ -2,6 +2,7 @@ package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.eval.TaskMetrics;
@@ -40,14 +41,21 @@ public final class StudyTrainer {
 
     private final ScoreScale scoreScale;
     private final GradeScale gradeScale;
+    private final EvaluationOptions evaluation;
 
     public StudyTrainer() {
         this(ScoreScale.DEFAULT, GradeScale.DEFAULT);
     }
 
     public StudyTrainer(ScoreScale scoreScale, GradeScale gradeScale) {
+        this(scoreScale, gradeScale, EvaluationOptions.DEFAULT);
+    }
+
+    public StudyTrainer(ScoreScale scoreScale, GradeScale gradeScale,
+            EvaluationOptions evaluation) {
         this.scoreScale = scoreScale;
         this.gradeScale = gradeScale;
+        this.evaluation = evaluation;
     }
 
     public Study train(CreditTable table, TrainingSettings settings,
@@ -86,18 +94,36 @@ public final class StudyTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         MultiTaskPredictor predictor = new MultiTaskPredictor(network, preprocessor);
+        double[][] validationActual = targets(table, tasks, split.validation());
+        double[][] validationPredicted = predictor.predict(
+                encoder.transform(table, split.validation()));
         double[][] actual = targets(table, tasks, split.test());
         double[][] predicted = predictor.predict(encoder.transform(table, split.test()));
+        List<TaskMetrics> validationMetrics = new ArrayList<>();
         List<TaskMetrics> metrics = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
-            metrics.add(TaskEvaluator.evaluate(tasks.get(t), column(actual, t), predicted[t]));
+            TaskMetrics onValidation = TaskEvaluator.evaluate(tasks.get(t),
+                    column(validationActual, t), validationPredicted[t], evaluation, Double.NaN);
+            validationMetrics.add(onValidation);
+            metrics.add(TaskEvaluator.evaluate(tasks.get(t), column(actual, t), predicted[t],
+                    evaluation, validationCutoff(onValidation)));
         }
         List<ApplicantResult> results = results(table, split.test(), actual, predicted, binary);
         LOGGER.info("Trained {} epochs in {} s; test metrics {}", history.size(),
                 String.format("%.1f", seconds), metrics);
 
         return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
-                metrics, results, scoreScale, gradeScale, seconds, encoder, leakage);
+                metrics, results, scoreScale, gradeScale, seconds, encoder, leakage,
+                validationMetrics);
+    }
+
+    /**
+     * The test part's confusion matrix uses the cut-off chosen on validation, so the test rows
+     * do not pick their own; NaN (choose on test) when validation had no known label.
+     */
+    static double validationCutoff(TaskMetrics onValidation) {
+        return onValidation.confusion() == null ? Double.NaN
+                : onValidation.confusion().cutoff();
     }
 
     /**
@@ -126,7 +152,13 @@ public final class StudyTrainer {
                 : table.target(tasks.get(binary).name(), table.allRows());
         Split split = new Splitter(settings.testFraction(), settings.validationFraction(),
                 settings.seed()).split(table.rowCount(), strata);
+        return prepare(table, settings, keep, split);
+    }
 
+    /** Preparation on a split made elsewhere, such as a fold of cross-validation. */
+    public static Prepared prepare(CreditTable table, TrainingSettings settings,
+            Collection<String> keep, Split split) {
+        List<TaskSpec> tasks = settings.tasks();
         List<LeakageGuard.Flag> leakage = LeakageGuard.screen(table, tasks, split.train(), keep);
         CreditTable kept = withoutLeaks(table, leakage);
         FeatureEncoder encoder = FeatureEncoder.fit(kept, split.train());
@@ -240,7 +272,7 @@ public final class StudyTrainer {
         return results;
     }
 
-    private static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {
+    static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {
         double[][] values = new double[rows.length][tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
             double[] column = table.target(tasks.get(t).name(), rows);
@@ -251,7 +283,7 @@ public final class StudyTrainer {
         return values;
     }
 
-    private static double[] column(double[][] rows, int index) {
+    static double[] column(double[][] rows, int index) {
         double[] column = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             column[r] = rows[r][index];

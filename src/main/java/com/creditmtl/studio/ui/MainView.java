@@ -71,13 +71,18 @@ public final class MainView {
     private final NotificationPane notifications;
 
     public MainView(MainViewModel model) {
+        this(model, new EvaluationViewModel(model, model.executor()));
+    }
+
+    public MainView(MainViewModel model, EvaluationViewModel evaluation) {
         this.model = model;
 
         tabs.getTabs().addAll(
                 new Tab("Data", dataTab()),
                 new Tab("Import report", reportTab()),
                 new Tab("Training", trainingTab()),
-                new Tab("Applicants", applicantTab()));
+                new Tab("Applicants", applicantTab()),
+                new Tab("Evaluation", new EvaluationView(evaluation, model).build()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         notifications = new NotificationPane(tabs);
@@ -411,20 +416,20 @@ public final class MainView {
         return bar;
     }
 
-    private static Label heading(String text) {
+    static Label heading(String text) {
         Label label = new Label(text);
         label.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
         return label;
     }
 
-    private static <T> TableColumn<T, String> textColumn(String title, Function<T, String> value) {
+    static <T> TableColumn<T, String> textColumn(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
 
     /** A numeric column that sorts by value and shows NaN as an empty cell. */
-    private static <T> TableColumn<T, Double> numberColumn(String title,
+    static <T> TableColumn<T, Double> numberColumn(String title,
             ToDoubleFunction<T> value, String format) {
         TableColumn<T, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(cell ->

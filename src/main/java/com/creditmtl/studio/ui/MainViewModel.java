@@ -323,6 +323,11 @@ public final class MainViewModel {
         return text.toString();
     }
 
+    /** The executor of background work, shared with the Evaluation tab. */
+    Executor executor() {
+        return executor;
+    }
+
     public ObjectProperty<CreditTable> tableProperty() {
         return table;
     }

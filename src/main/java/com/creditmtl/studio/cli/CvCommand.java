@@ -1,0 +1,120 @@
+package com.creditmtl.studio.cli;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.ImportResult;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.study.CrossValidation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cv}: stratified k-fold cross-validation of the multi-task network; writes
+ * {@code cv.json} with the mean, standard deviation and per-fold values of every metric per
+ * task.
+ */
+@Command(name = "cv", mixinStandardHelpOptions = true,
+        description = "Cross-validate the multi-task network over K folds stratified on the "
+                + "first binary task; write cv.json with each metric's mean and standard "
+                + "deviation per task.")
+final class CvCommand implements Callable<Integer> {
+
+    static final String CV = "cv.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = "--folds", paramLabel = "K",
+            description = "Number of folds, at least 2 (default: ${DEFAULT-VALUE}).")
+    private int folds = 5;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder for cv.json; created once the cross-validation is done.")
+    private Path out;
+
+    @Override
+    public Integer call() throws ImportException, IOException {
+        CompareCommand.checkOut(spec, out);
+        if (folds < 2) {
+            throw new ParameterException(spec.commandLine(), "--folds must be at least 2, not "
+                    + folds);
+        }
+        ImportResult imported = run.read();
+        CreditTable table = imported.table();
+        if (folds > table.rowCount()) {
+            throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more "
+                    + "than the " + table.rowCount() + " rows of " + run.data().getFileName());
+        }
+        TrainingSettings settings = run.settings(table);
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "Cross-validating on %s: %,d rows, %d folds, %d tasks, "
+                + "%d epochs, seed %d%n", run.data().getFileName(), table.rowCount(), folds,
+                settings.tasks().size(), settings.epochs(), settings.seed());
+
+        CrossValidation.Result result = new CrossValidation(run.evaluation()).run(table,
+                settings, imported.options().keep(), folds, (stage, done) -> {
+                    if (done < 1) {
+                        console.printf(Locale.ROOT, "  %s%n", stage);
+                    }
+                    console.flush();
+                }, () -> false);
+
+        Files.createDirectories(out);
+        TrainCommand.writeText(out.resolve(CV),
+                JSON.writeValueAsString(toJson(result, run.data().getFileName().toString()))
+                        + "\n");
+        print(console, result);
+        console.printf("Wrote %s%n", out.resolve(CV));
+        console.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(CrossValidation.Result result, String dataName) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("data", dataName);
+        root.put("folds", result.folds());
+        ObjectNode tasks = root.putObject("tasks");
+        for (CrossValidation.TaskSummary task : result.tasks()) {
+            ObjectNode node = tasks.putObject(task.task());
+            node.put("type", task.type().name().toLowerCase(Locale.ROOT));
+            ObjectNode metrics = node.putObject("metrics");
+            task.metrics().forEach((name, summary) -> {
+                ObjectNode metric = metrics.putObject(name);
+                metric.put("mean", summary.mean());
+                metric.put("sd", summary.sd());
+                ArrayNode values = metric.putArray("folds");
+                summary.values().forEach(values::add);
+            });
+        }
+        return root;
+    }
+
+    private static void print(PrintWriter console, CrossValidation.Result result) {
+        console.printf(Locale.ROOT, "%n%-24s %-18s %12s %12s%n", "task", "metric", "mean", "sd");
+        for (CrossValidation.TaskSummary task : result.tasks()) {
+            task.metrics().forEach((name, summary) -> console.printf(Locale.ROOT,
+                    "%-24s %-18s %12.4f %12.4f%n", task.task(), name, summary.mean(),
+                    summary.sd()));
+        }
+    }
+}

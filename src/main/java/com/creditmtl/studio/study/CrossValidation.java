@@ -1,0 +1,109 @@
+package com.creditmtl.studio.study;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.EvaluationOptions;
+import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.StratifiedFolds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * K-fold cross-validation of the multi-task network, stratified on the first binary task: each
+ * fold in turn is the test part, the other folds give the training part and, keeping the
+ * settings' validation share, the validation part. Leakage guard, encoding and preprocessing are
+ * fitted on each fold's training part. Reports every metric's mean and sample standard
+ * deviation over the folds per task; a fold where a metric is undefined is left out of that
+ * metric's figures.
+ */
+public final class CrossValidation {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CrossValidation.class);
+
+    private final EvaluationOptions options;
+
+    public CrossValidation(EvaluationOptions options) {
+        this.options = options;
+    }
+
+    /** Mean and standard deviation of one metric over the folds, with each fold's value. */
+    public record Summary(double mean, double sd, List<Double> values) {
+
+        public Summary {
+            values = List.copyOf(values);
+        }
+
+        static Summary of(List<Double> values) {
+            List<Double> defined = values.stream().filter(v -> !Double.isNaN(v)).toList();
+            if (defined.isEmpty()) {
+                return new Summary(Double.NaN, Double.NaN, values);
+            }
+            double mean = defined.stream().mapToDouble(Double::doubleValue).average()
+                    .orElseThrow();
+            double squares = defined.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double sd = defined.size() < 2 ? Double.NaN : Math.sqrt(squares
+                    / (defined.size() - 1));
+            return new Summary(mean, sd, values);
+        }
+    }
+
+    /** One task's metrics over the folds, by metric name in a fixed order. */
+    public record TaskSummary(String task, TaskType type, Map<String, Summary> metrics) {
+
+        public TaskSummary {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        }
+    }
+
+    public record Result(int folds, List<TaskSummary> tasks, List<List<TaskMetrics>> perFold) {
+
+        public Result {
+            tasks = List.copyOf(tasks);
+            perFold = List.copyOf(perFold);
+        }
+    }
+
+    public Result run(CreditTable table, TrainingSettings settings, Collection<String> keep,
+            int folds, Progress progress, BooleanSupplier cancelled) {
+        List<TaskSpec> tasks = settings.tasks();
+        int binary = StudyTrainer.scoringTask(tasks);
+        double[] strata = binary < 0 ? null
+                : table.target(tasks.get(binary).name(), table.allRows());
+        StratifiedFolds split = new StratifiedFolds(table.rowCount(), strata, folds,
+                settings.validationFraction(), settings.seed());
+        LOGGER.info("Cross-validating over {} folds, {} tasks, seed {}", folds, tasks.size(),
+                settings.seed());
+
+        List<List<TaskMetrics>> perFold = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            progress.update("fold " + (k + 1) + " of " + folds, (double) k / folds);
+            StudyTrainer.Prepared prepared = StudyTrainer.prepare(table, settings, keep,
+                    split.split(k));
+            perFold.add(ModelFitter.fit(prepared, settings, options, cancelled).test());
+        }
+        progress.update("done", 1);
+
+        List<TaskSummary> summaries = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Map<String, List<Double>> values = new LinkedHashMap<>();
+            for (List<TaskMetrics> fold : perFold) {
+                fold.get(t).figures().forEach((name, value) ->
+                        values.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+            }
+            Map<String, Summary> metrics = new LinkedHashMap<>();
+            values.forEach((name, list) -> metrics.put(name, Summary.of(list)));
+            summaries.add(new TaskSummary(tasks.get(t).name(), tasks.get(t).type(), metrics));
+        }
+        LOGGER.info("Cross-validation done over {} folds", folds);
+        return new Result(folds, summaries, perFold);
+    }
+}
