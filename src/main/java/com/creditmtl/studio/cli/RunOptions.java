@@ -10,6 +10,7 @@ import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.data.TaskDefinition;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.EvaluationOptions;
+import com.creditmtl.studio.model.TrainingOptions;
 import com.creditmtl.studio.model.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,9 +102,43 @@ final class RunOptions {
             description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     private double rate = TrainingSettings.DEFAULT_LEARNING_RATE;
 
-    @Option(names = "--hidden", paramLabel = "N",
-            description = "Units in the shared layer (default: ${DEFAULT-VALUE}).")
-    private int hidden = TrainingSettings.DEFAULT_HIDDEN_UNITS;
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+            description = "Units of each shared layer, one to three layers; 0 for none, which "
+                    + "makes each task a linear model (default: 64).")
+    private List<Integer> hidden = List.of(TrainingSettings.DEFAULT_HIDDEN_UNITS);
+
+    @Option(names = "--dropout", paramLabel = "X",
+            description = "Share of the shared layers' units dropped at each step "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double dropout;
+
+    @Option(names = "--l2", paramLabel = "X",
+            description = "L2 penalty on the weights (default: ${DEFAULT-VALUE}).")
+    private double l2;
+
+    @Option(names = "--rate-decay", paramLabel = "X",
+            description = "Factor on the learning rate after every epoch "
+                    + "(default: ${DEFAULT-VALUE}, a constant rate).")
+    private double rateDecay = 1;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop after N epochs without a better validation loss and keep the "
+                    + "best epoch's network (default: ${DEFAULT-VALUE}, train every epoch).")
+    private int patience;
+
+    @Option(names = "--class-weights",
+            description = "Weight each binary task's positives by the training part's "
+                    + "negatives per positive.")
+    private boolean classWeights;
+
+    @Option(names = "--log-targets",
+            description = "Learn skewed non-negative regression targets as log(1 + y).")
+    private boolean logTargets;
+
+    @Option(names = "--balancing", paramLabel = "none|dwa",
+            description = "Automatic task weighting: none, or dwa for dynamic weight averaging "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String balancing = "none";
 
     @Option(names = "--weights", paramLabel = "W", split = ",",
             description = "Loss weight per task, in task order (default: 0.5,0.25,0.25 for the "
@@ -221,10 +256,19 @@ final class RunOptions {
                 tasks.set(t, tasks.get(t).withWeight(weights.get(t)));
             }
         }
+        TrainingOptions.TaskBalancing taskBalancing = switch (balancing.toLowerCase(Locale.ROOT)) {
+            case "none" -> TrainingOptions.TaskBalancing.NONE;
+            case "dwa" -> TrainingOptions.TaskBalancing.DYNAMIC_WEIGHT_AVERAGE;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--balancing must be none or dwa, not '" + balancing + "'");
+        };
+        List<Integer> layers = hidden.equals(List.of(0)) ? List.of() : hidden;
         try {
-            return new TrainingSettings(tasks, hidden, epochs, batch, rate, seed,
+            TrainingOptions options = new TrainingOptions(dropout, l2, rateDecay, patience,
+                    classWeights, logTargets, taskBalancing);
+            return new TrainingSettings(tasks, layers, epochs, batch, rate, seed,
                     TrainingSettings.DEFAULT_TEST_FRACTION,
-                    TrainingSettings.DEFAULT_VALIDATION_FRACTION);
+                    TrainingSettings.DEFAULT_VALIDATION_FRACTION, options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -142,6 +142,10 @@ final class TrainCommand implements Callable<Integer> {
                 + "test %,d rows)%n", study.history().size(), study.trainSeconds(),
                 study.split().train().length, study.split().validation().length,
                 study.split().test().length);
+        if (study.keptEpoch() < study.history().size()) {
+            console.printf(Locale.ROOT, "Stopped early: no better validation loss after epoch %d,"
+                    + " whose network is kept%n", study.keptEpoch());
+        }
         console.printf(Locale.ROOT, "%-24s %-11s %6s  %s%n", "task", "type", "weight",
                 "test metrics");
         for (TaskMetrics m : study.metrics()) {

@@ -21,12 +21,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * scores, and the features the leakage guard flagged. Held in memory; not yet saved to disk.
  *
  * @param featureNames the encoded inputs of the network, in order
+ * @param keptEpoch the epoch whose network this is: the last, or the best one when training
+ *     stopped early
  */
 public record Study(List<String> featureNames, TrainingSettings settings, Split split,
         Preprocessor preprocessor, ComputationGraph network, List<EpochReport> history,
         List<TaskMetrics> metrics, List<ApplicantResult> testResults, ScoreScale scoreScale,
         GradeScale gradeScale, double trainSeconds, FeatureEncoder encoder,
-        List<LeakageGuard.Flag> leakage, List<TaskMetrics> validationMetrics) {
+        List<LeakageGuard.Flag> leakage, List<TaskMetrics> validationMetrics, int keptEpoch) {
 
     public Study {
         featureNames = List.copyOf(featureNames);

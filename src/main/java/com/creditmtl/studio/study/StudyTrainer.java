@@ -89,8 +89,9 @@ public final class StudyTrainer {
 
         ComputationGraph network = prepared.network(settings);
         long start = System.nanoTime();
-        List<EpochReport> history = new MultiTaskTrainer(settings)
-                .train(network, train, validation, listener, cancelled);
+        MultiTaskTrainer trainer = new MultiTaskTrainer(settings);
+        List<EpochReport> history = trainer.train(network, train, validation, listener,
+                cancelled);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         MultiTaskPredictor predictor = new MultiTaskPredictor(network, preprocessor);
@@ -114,7 +115,7 @@ public final class StudyTrainer {
 
         return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
                 metrics, results, scoreScale, gradeScale, seconds, encoder, leakage,
-                validationMetrics);
+                validationMetrics, trainer.bestEpoch());
     }
 
     /**

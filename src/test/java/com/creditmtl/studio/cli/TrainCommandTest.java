@@ -122,6 +122,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainingOptionsReachTheRunAndItsMetricsFile() throws Exception {
+        Path options = folder.resolve("options");
+        StringWriter text = new StringWriter();
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            options.toString(), "--task", "status:binary:Defaulted:Paid", "--id", "loan_id",
+            "--epochs", "3", "--quiet", "--hidden", "8,4", "--dropout", "0.1", "--l2", "0.001",
+            "--rate-decay", "0.9", "--patience", "2", "--class-weights", "--balancing", "dwa"},
+                new PrintWriter(text), new PrintWriter(new StringWriter()));
+
+        assertEquals(0, code, text.toString());
+        JsonNode metrics = new ObjectMapper().readTree(options.resolve("metrics.json").toFile());
+        assertEquals("[8,4]", metrics.get("hidden_layers").toString());
+        JsonNode training = metrics.get("training_options");
+        assertEquals(0.1, training.get("dropout").asDouble(), 0);
+        assertEquals(0.001, training.get("l2").asDouble(), 0);
+        assertEquals(0.9, training.get("rate_decay").asDouble(), 0);
+        assertEquals(2, training.get("patience").asInt());
+        assertTrue(training.get("class_weights").asBoolean());
+        assertEquals("dynamic_weight_average", training.get("balancing").asText());
+        assertTrue(metrics.get("kept_epoch").asInt() >= 1);
+    }
+
+    @Test
+    void unknownBalancingIsAnArgumentError() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("z").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--balancing", "equal");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --balancing must be none or dwa"), result[1]);
+    }
+
+    @Test
     void unknownDelimiterIsAnArgumentError() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("y").toString(), "--delimiter", "#");
