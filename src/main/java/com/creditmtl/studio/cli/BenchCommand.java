@@ -5,7 +5,6 @@ import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.TaskEvaluator;
-import com.creditmtl.studio.model.MultiTaskNetworkFactory;
 import com.creditmtl.studio.model.MultiTaskPredictor;
 import com.creditmtl.studio.model.MultiTaskTrainer;
 import com.creditmtl.studio.model.TrainingSettings;
@@ -91,8 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] seconds = new double[runs];
         Prepared prepared = StudyTrainer.prepare(table, settings, Set.of());
         for (int run = 0; run < runs; run++) {
-            ComputationGraph network = MultiTaskNetworkFactory.build(
-                    prepared.preprocessor().featureCount(), settings);
+            ComputationGraph network = prepared.network(settings);
             long start = System.nanoTime();
             new MultiTaskTrainer(settings).train(network, prepared.train(), prepared.validation(),
                     report -> { }, () -> false);
@@ -119,8 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         int[] epochs = new int[runs];
         double[] reached = new double[runs];
         for (int run = 0; run < runs; run++) {
-            ComputationGraph network = MultiTaskNetworkFactory.build(
-                    prepared.preprocessor().featureCount(), settings);
+            ComputationGraph network = prepared.network(settings);
             MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor());
             long start = System.nanoTime();
             double[] result = {Double.NaN, 0, 0};
@@ -175,8 +172,7 @@ final class BenchCommand implements Callable<Integer> {
     private String scoring(CreditTable table, TrainingSettings settings) throws ImportException {
         TrainingSettings oneEpoch = settings.withEpochs(1);
         Prepared prepared = StudyTrainer.prepare(table, oneEpoch, Set.of());
-        ComputationGraph network = MultiTaskNetworkFactory.build(
-                prepared.preprocessor().featureCount(), oneEpoch);
+        ComputationGraph network = prepared.network(oneEpoch);
         new MultiTaskTrainer(oneEpoch).train(network, prepared.train(), prepared.validation(),
                 report -> { }, () -> false);
         MultiTaskPredictor predictor = new MultiTaskPredictor(network, prepared.preprocessor());

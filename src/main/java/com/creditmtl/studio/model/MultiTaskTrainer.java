@@ -24,13 +24,22 @@ import org.slf4j.LoggerFactory;
  * task's raw loss is measured on the whole training part and on the validation part and handed
  * to the listener. The cancel check runs before every minibatch, so a cancel takes effect within
  * one optimiser step (milliseconds).
+ *
+ * <p>With a patience, training stops once the validation loss (each task's raw validation loss
+ * times the analyst's weight, summed) has not improved for that many epochs, and the network
+ * of the best epoch is restored ({@link #bestEpoch()}). With dynamic weight averaging the loss
+ * weights change from the third epoch on; each epoch's report carries the weights it used.
  */
 public final class MultiTaskTrainer {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MultiTaskTrainer.class);
 
+    /** Temperature of dynamic weight averaging, as in its paper. */
+    static final double BALANCING_TEMPERATURE = 2.0;
+
     private final TrainingSettings settings;
     private final boolean allowFusedStep;
+    private int bestEpoch;
 
     public MultiTaskTrainer(TrainingSettings settings) {
         this(settings, true);
@@ -55,6 +64,10 @@ public final class MultiTaskTrainer {
         int batch = settings.batchSize();
         List<EpochReport> history = new ArrayList<>();
         long start = System.nanoTime();
+        int patience = settings.options().patience();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        INDArray bestParameters = null;
+        bestEpoch = 0;
 
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             int[] permutation = permutation(rows, order);
@@ -86,8 +99,72 @@ public final class MultiTaskTrainer {
             history.add(report);
             LOGGER.debug("Epoch {}/{}: {}", epoch, settings.epochs(), report.losses());
             listener.accept(report);
+
+            if (patience > 0) {
+                double validationLoss = criterion(report);
+                if (validationLoss < bestLoss) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    bestParameters = network.params().dup();
+                } else if (epoch - bestEpoch >= patience) {
+                    LOGGER.info("Early stop after epoch {}: no better validation loss for {} "
+                            + "epochs", epoch, patience);
+                    break;
+                }
+            } else {
+                bestEpoch = epoch;
+            }
+            if (settings.options().balancing() == TrainingOptions.TaskBalancing
+                    .DYNAMIC_WEIGHT_AVERAGE && history.size() >= 2) {
+                rebalance(loss, history);
+            }
+        }
+        if (bestParameters != null && bestEpoch < history.size()) {
+            network.setParams(bestParameters);
+            LOGGER.info("Restored the network of epoch {}", bestEpoch);
         }
         return history;
+    }
+
+    /** The epoch whose network the trainer left in place: the last, or the best when stopping
+     * early. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** Validation loss with the analyst's weights, whatever balancing did to them. */
+    private double criterion(EpochReport report) {
+        double total = 0;
+        List<TaskSpec> tasks = settings.tasks();
+        for (int t = 0; t < tasks.size(); t++) {
+            double loss = report.losses().get(t).validationLoss();
+            if (!Double.isNaN(loss)) {
+                total += tasks.get(t).weight() * loss;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Dynamic weight averaging: a task whose training loss fell less over the last epoch gets
+     * more weight. Each task's factor is {@code K exp(r_t / T) / sum exp(r_i / T)} with
+     * {@code r_t} its loss ratio between the last two epochs, so the factors average 1; the
+     * analyst's weight is multiplied by it, and a weight of 0 stays 0.
+     */
+    private void rebalance(MultiTaskLoss loss, List<EpochReport> history) {
+        List<TaskLoss> last = history.get(history.size() - 1).losses();
+        List<TaskLoss> before = history.get(history.size() - 2).losses();
+        int tasks = last.size();
+        double[] exps = new double[tasks];
+        double sum = 0;
+        for (int t = 0; t < tasks; t++) {
+            double ratio = last.get(t).trainLoss() / before.get(t).trainLoss();
+            exps[t] = Math.exp((Double.isFinite(ratio) ? ratio : 1) / BALANCING_TEMPERATURE);
+            sum += exps[t];
+        }
+        for (int t = 0; t < tasks; t++) {
+            loss.setWeight(t, settings.tasks().get(t).weight() * tasks * exps[t] / sum);
+        }
     }
 
     private FusedTrainingStep fusedStepFor(ComputationGraph network) {

@@ -23,9 +23,15 @@ public final class Preprocessor {
     private final double[] targetMeans;
     private final double[] targetScales;
     private final boolean[] nonNegative;
+    private final boolean[] logged;
+    private final double[] loggedMax;
+
+    /** Skewness above which a non-negative target is learnt on the log scale, when asked. */
+    public static final double SKEWED = 1.0;
 
     private Preprocessor(double[] medians, double[] means, double[] scales, List<TaskSpec> tasks,
-            double[] targetMeans, double[] targetScales, boolean[] nonNegative) {
+            double[] targetMeans, double[] targetScales, boolean[] nonNegative,
+            boolean[] logged, double[] loggedMax) {
         this.medians = medians;
         this.means = means;
         this.scales = scales;
@@ -33,6 +39,8 @@ public final class Preprocessor {
         this.targetMeans = targetMeans;
         this.targetScales = targetScales;
         this.nonNegative = nonNegative;
+        this.logged = logged;
+        this.loggedMax = loggedMax;
     }
 
     /**
@@ -42,6 +50,18 @@ public final class Preprocessor {
      *     a label is missing; the target scaling is fitted on the known labels
      */
     public static Preprocessor fit(double[][] features, List<TaskSpec> tasks, double[][] targets) {
+        return fit(features, tasks, targets, false);
+    }
+
+    /**
+     * @param logSkewedTargets learn a regression target as log(1 + y) when its known training
+     *     values are all non-negative and their skewness is above {@value #SKEWED}: errors on
+     *     the log scale keep a few large amounts from dominating the loss, and predictions come
+     *     back through exp(x) - 1, near the typical value rather than the mean, and never
+     *     above the largest training value
+     */
+    public static Preprocessor fit(double[][] features, List<TaskSpec> tasks, double[][] targets,
+            boolean logSkewedTargets) {
         if (features.length == 0) {
             throw new IllegalArgumentException("cannot fit preprocessing on no rows");
         }
@@ -60,19 +80,26 @@ public final class Preprocessor {
         double[] targetMeans = new double[tasks.size()];
         double[] targetScales = new double[tasks.size()];
         boolean[] nonNegative = new boolean[tasks.size()];
+        boolean[] logged = new boolean[tasks.size()];
+        double[] loggedMax = new double[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
             double[] column = Arrays.stream(column(targets, t))
                     .filter(v -> !Double.isNaN(v)).toArray();
+            nonNegative[t] = Arrays.stream(column).allMatch(v -> v >= 0);
             if (tasks.get(t).isBinary()) {
                 targetScales[t] = 1;
-            } else {
-                targetMeans[t] = mean(column);
-                targetScales[t] = nonZero(standardDeviation(column, targetMeans[t]));
+                continue;
             }
-            nonNegative[t] = Arrays.stream(column).allMatch(v -> v >= 0);
+            logged[t] = logSkewedTargets && nonNegative[t] && skewness(column) > SKEWED;
+            if (logged[t]) {
+                column = Arrays.stream(column).map(Math::log1p).toArray();
+                loggedMax[t] = Arrays.stream(column).max().orElse(0);
+            }
+            targetMeans[t] = mean(column);
+            targetScales[t] = nonZero(standardDeviation(column, targetMeans[t]));
         }
         return new Preprocessor(medians, means, scales, tasks, targetMeans, targetScales,
-                nonNegative);
+                nonNegative, logged, loggedMax);
     }
 
     public int featureCount() {
@@ -129,13 +156,21 @@ public final class Preprocessor {
 
     /** A target value as the loss sees it. */
     public double scaleTarget(int task, double value) {
-        return (value - targetMeans[task]) / targetScales[task];
+        double learnt = logged[task] ? Math.log1p(value) : value;
+        return (learnt - targetMeans[task]) / targetScales[task];
     }
 
     /** A network output back in the task's original units. */
     public double unscaleTarget(int task, double value) {
-        double original = value * targetScales[task] + targetMeans[task];
+        double learnt = value * targetScales[task] + targetMeans[task];
+        // exp turns an output beyond anything seen in training into an absurd amount
+        double original = logged[task] ? Math.expm1(Math.min(learnt, loggedMax[task])) : learnt;
         return nonNegative[task] ? Math.max(original, 0) : original;
+    }
+
+    /** Whether the task is learnt on the log scale. */
+    public boolean isLogScaled(int task) {
+        return logged[task];
     }
 
     public double featureMedian(int feature) {
@@ -160,6 +195,24 @@ public final class Preprocessor {
 
     public boolean isNonNegative(int task) {
         return nonNegative[task];
+    }
+
+    /** Sample skewness: the third standardised moment, 0 for a constant column. */
+    static double skewness(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double mean = mean(values);
+        double sd = standardDeviation(values, mean);
+        if (sd < 1e-12) {
+            return 0;
+        }
+        double sum = 0;
+        for (double v : values) {
+            double z = (v - mean) / sd;
+            sum += z * z * z;
+        }
+        return sum / values.length;
     }
 
     private static double[] column(double[][] rows, int index) {

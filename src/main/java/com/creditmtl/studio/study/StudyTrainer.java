@@ -92,8 +92,7 @@ public final class StudyTrainer {
         TrainingData validation = prepared.validation();
         List<LeakageGuard.Flag> leakage = prepared.leakage();
 
-        ComputationGraph network = MultiTaskNetworkFactory.build(preprocessor.featureCount(),
-                settings);
+        ComputationGraph network = prepared.network(settings);
         long start = System.nanoTime();
         List<EpochReport> history = new MultiTaskTrainer(settings)
                 .train(network, train, validation, listener, cancelled);
@@ -140,7 +139,13 @@ public final class StudyTrainer {
      */
     public record Prepared(CreditTable table, Split split, List<LeakageGuard.Flag> leakage,
             FeatureEncoder encoder, Preprocessor preprocessor, TrainingData train,
-            TrainingData validation) {
+            TrainingData validation, double[] positiveWeights) {
+
+        /** The network for these data and settings, untrained. */
+        public ComputationGraph network(TrainingSettings settings) {
+            return MultiTaskNetworkFactory.build(preprocessor.featureCount(), settings,
+                    positiveWeights);
+        }
     }
 
     /** Everything before training: split, leakage guard, encoding and preprocessing. */
@@ -166,12 +171,40 @@ public final class StudyTrainer {
         double[][] trainFeatures = encoder.transform(kept, split.train());
         double[][] trainTargets = targets(kept, tasks, split.train());
         checkKnownLabels(tasks, trainTargets);
-        Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets);
+        Preprocessor preprocessor = Preprocessor.fit(trainFeatures, tasks, trainTargets,
+                settings.options().logTargets());
         TrainingData train = TrainingData.of(preprocessor, trainFeatures, trainTargets);
         TrainingData validation = TrainingData.of(preprocessor,
                 encoder.transform(kept, split.validation()),
                 targets(kept, tasks, split.validation()));
-        return new Prepared(kept, split, leakage, encoder, preprocessor, train, validation);
+        double[] positiveWeights = settings.options().classWeights()
+                ? positiveWeights(tasks, trainTargets) : new double[tasks.size()];
+        return new Prepared(kept, split, leakage, encoder, preprocessor, train, validation,
+                positiveWeights);
+    }
+
+    /**
+     * Per binary task, the training part's negatives per positive among known labels, so that
+     * both classes weigh alike in the loss; 0 (no weighting) for other tasks.
+     */
+    static double[] positiveWeights(List<TaskSpec> tasks, double[][] targets) {
+        double[] weights = new double[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            if (!tasks.get(t).isBinary()) {
+                continue;
+            }
+            double positives = 0;
+            double negatives = 0;
+            for (double[] row : targets) {
+                if (row[t] == 1) {
+                    positives++;
+                } else if (row[t] == 0) {
+                    negatives++;
+                }
+            }
+            weights[t] = positives > 0 && negatives > 0 ? negatives / positives : 0;
+        }
+        return weights;
     }
 
     private static CreditTable withoutLeaks(CreditTable table, List<LeakageGuard.Flag> flags) {

@@ -82,6 +82,51 @@ class PreprocessorTest {
     }
 
     @Test
+    void skewnessOfAHandExample() {
+        // 0, 0, 0, 4: mean 1, sd sqrt(3); standardised cubes sum to (-1 -1 -1 + 27) / 3^1.5
+        assertEquals(24 / Math.pow(3, 1.5) / 4, Preprocessor.skewness(new double[] {0, 0, 0, 4}),
+                1e-12);
+        assertEquals(0, Preprocessor.skewness(new double[] {1, 2, 3}), 1e-12);
+    }
+
+    @Test
+    void skewedNonNegativeTargetIsLearntOnTheLogScaleWhenAsked() {
+        double[][] features = gaussian(8, 1, 0, 1, 3);
+        double[][] targets = {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {5, 1}, {400, 2}};
+        List<TaskSpec> tasks = List.of(DAYS, BALANCE);
+
+        Preprocessor logged = Preprocessor.fit(features, tasks, targets, true);
+        Preprocessor plain = Preprocessor.fit(features, tasks, targets, false);
+
+        assertTrue(logged.isLogScaled(0));
+        assertFalse(plain.isLogScaled(0));
+        double mean = (Math.log1p(5) + Math.log1p(400)) / 8;
+        assertEquals(mean, logged.targetMean(0), 1e-12);
+        assertEquals(400, logged.unscaleTarget(0, logged.scaleTarget(0, 400)), 1e-9);
+        assertEquals(5, logged.unscaleTarget(0, logged.scaleTarget(0, 5)), 1e-9);
+    }
+
+    @Test
+    void logScaledPredictionNeverExceedsTheLargestTrainingValue() {
+        double[][] features = gaussian(8, 1, 0, 1, 3);
+        double[][] targets = {{0}, {0}, {0}, {0}, {0}, {0}, {5}, {400}};
+        Preprocessor logged = Preprocessor.fit(features, List.of(DAYS), targets, true);
+
+        assertEquals(400, logged.unscaleTarget(0, 1_000), 1e-9);
+    }
+
+    @Test
+    void symmetricOrNegativeTargetsStayOnTheirScale() {
+        double[][] features = gaussian(6, 1, 0, 1, 3);
+        double[][] targets = {{1, -5}, {2, 0}, {3, 0}, {4, 0}, {5, 0}, {6, 100}};
+        Preprocessor preprocessor = Preprocessor.fit(features, List.of(DAYS, BALANCE), targets,
+                true);
+
+        assertFalse(preprocessor.isLogScaled(0), "not skewed");
+        assertFalse(preprocessor.isLogScaled(1), "has a negative value");
+    }
+
+    @Test
     void statisticsAreThoseOfTheTrainingRows() {
         Preprocessor preprocessor = fitOneToFour();
 
