@@ -150,8 +150,12 @@ final class TrainCommand implements Callable<Integer> {
                 "test metrics");
         for (TaskMetrics m : study.metrics()) {
             String figures = m.type() == TaskType.BINARY
-                    ? String.format(Locale.ROOT, "AUC %.4f  KS %.4f", m.auc(), m.ks())
-                    : String.format(Locale.ROOT, "MAE %,.2f  RMSE %,.2f", m.mae(), m.rmse());
+                    ? String.format(Locale.ROOT, "AUC %.4f [%.4f, %.4f]  KS %.4f  Brier %.4f  "
+                            + "PR-AUC %.4f", m.auc(), m.aucInterval().low(),
+                            m.aucInterval().high(), m.ks(), m.brier(), m.prAuc())
+                    : String.format(Locale.ROOT, "MAE %,.2f [%,.2f, %,.2f]  RMSE %,.2f  R² %.4f",
+                            m.mae(), m.maeInterval().low(), m.maeInterval().high(), m.rmse(),
+                            m.r2());
             console.printf(Locale.ROOT, "%-24s %-11s %6.2f  %s%n", m.task(),
                     m.type().name().toLowerCase(Locale.ROOT), m.weight(), figures);
         }

@@ -19,7 +19,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * Trains a network for some of a prepared table's tasks and evaluates it on the validation and
  * test parts. The features are encoded as in the preparation; the preprocessing is fitted again
  * on the same training rows for the chosen tasks, so features are scaled identically and each
- * target the same way as for the full multi-task network.
+ * target the same way as for the full multi-task network; the settings' training options (log
+ * targets, class weights, early stopping) apply as in {@link StudyTrainer}.
  */
 final class ModelFitter {
 
@@ -47,12 +48,15 @@ final class ModelFitter {
         double[][] testTargets = StudyTrainer.targets(prepared.table(), tasks,
                 prepared.split().test());
 
-        Preprocessor preprocessor = Preprocessor.fit(trainRaw, tasks, trainTargets);
+        Preprocessor preprocessor = Preprocessor.fit(trainRaw, tasks, trainTargets,
+                settings.options().logTargets());
         TrainingData train = TrainingData.of(preprocessor, trainRaw, trainTargets);
         TrainingData validation = TrainingData.of(preprocessor, validationRaw,
                 validationTargets);
+        double[] positiveWeights = settings.options().classWeights()
+                ? StudyTrainer.positiveWeights(tasks, trainTargets) : new double[tasks.size()];
         ComputationGraph network = MultiTaskNetworkFactory.build(preprocessor.featureCount(),
-                settings);
+                settings, positiveWeights);
         new MultiTaskTrainer(settings).train(network, train, validation, report -> { },
                 cancelled);
 

@@ -58,6 +58,11 @@ public final class StudyTrainer {
         this.evaluation = evaluation;
     }
 
+    /** The same trainer evaluating with other options (cost ratio, bootstrap). */
+    public StudyTrainer withEvaluation(EvaluationOptions options) {
+        return new StudyTrainer(scoreScale, gradeScale, options);
+    }
+
     public Study train(CreditTable table, TrainingSettings settings,
             Consumer<EpochReport> listener, BooleanSupplier cancelled) {
         return train(table, settings, Set.of(), listener, cancelled);

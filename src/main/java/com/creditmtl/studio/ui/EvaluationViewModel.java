@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * State of the Evaluation tab: the trained model's metrics per task on test and validation, its
  * calibration table and confusion matrix, and the comparison with baselines and the
  * cross-validation, each run in the background on the window's executor with progress and
- * cancel. The comparison and cross-validation use the training settings the window shows and
- * the cost ratio set here; the trained model's confusion matrix keeps the 5 : 1 it was
- * evaluated with. Properties are read and written on the FX thread.
+ * cancel. The comparison and cross-validation use the training settings the window shows; the
+ * cost ratio set here applies to them and to the next training (a model already trained keeps
+ * the matrices it was evaluated with). Properties are read and written on the FX thread.
  */
 public final class EvaluationViewModel {
 
@@ -68,8 +68,6 @@ public final class EvaluationViewModel {
     private final MainViewModel main;
     private final Executor executor;
 
-    private final DoubleProperty costRatio =
-            new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
     private final IntegerProperty folds = new SimpleIntegerProperty(5);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -157,7 +155,7 @@ public final class EvaluationViewModel {
     }
 
     private EvaluationOptions options() {
-        return EvaluationOptions.DEFAULT.withCostRatio(costRatio.get());
+        return EvaluationOptions.DEFAULT.withCostRatio(main.costRatioProperty().get());
     }
 
     private <T> void run(String title, Job<T> job, Consumer<T> show) {
@@ -257,8 +255,9 @@ public final class EvaluationViewModel {
                 interval.high());
     }
 
+    /** The window's cost ratio, shared with training. */
     public DoubleProperty costRatioProperty() {
-        return costRatio;
+        return main.costRatioProperty();
     }
 
     public IntegerProperty foldsProperty() {

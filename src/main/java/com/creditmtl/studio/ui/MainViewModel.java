@@ -7,6 +7,7 @@ import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
@@ -66,6 +67,8 @@ public final class MainViewModel {
             new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
     private final IntegerProperty seed =
             new SimpleIntegerProperty((int) TrainingSettings.DEFAULT_SEED);
+    private final DoubleProperty costRatio =
+            new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty training = new SimpleBooleanProperty();
@@ -186,8 +189,11 @@ public final class MainViewModel {
             return;
         }
         TrainingSettings settings;
+        StudyTrainer evaluating;
         try {
             settings = currentSettings();
+            evaluating = trainer.withEvaluation(
+                    EvaluationOptions.DEFAULT.withCostRatio(costRatio.get()));
         } catch (IllegalArgumentException e) {
             status.set("Cannot train: " + e.getMessage());
             error.set(e.getMessage());
@@ -207,7 +213,7 @@ public final class MainViewModel {
         Task<Study> task = new Task<>() {
             @Override
             protected Study call() {
-                return trainer.train(current, settings, keep, report -> {
+                return evaluating.train(current, settings, keep, report -> {
                     updateProgress(report.epoch(), report.epochs());
                     updateMessage(describe(report));
                     Platform.runLater(() -> addPoints(report));
@@ -350,6 +356,14 @@ public final class MainViewModel {
 
     public IntegerProperty seedProperty() {
         return seed;
+    }
+
+    /**
+     * Cost of a bad applicant accepted relative to a good one refused: the confusion matrices
+     * of the next training, comparison and cross-validation use it.
+     */
+    public DoubleProperty costRatioProperty() {
+        return costRatio;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

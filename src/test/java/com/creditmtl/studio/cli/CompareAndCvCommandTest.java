@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** compare, cv and train's new metrics on a small file with a binary and a regression task. */
 class CompareAndCvCommandTest {
@@ -133,6 +135,30 @@ class CompareAndCvCommandTest {
         for (String key : List.of("mae", "rmse", "r2", "mae_95")) {
             assertTrue(days.has(key), key);
         }
+    }
+
+    private static final List<String> TRAIN_OPTIONS = List.of("--data", "--spec", "--task",
+            "--compute", "--exclude", "--categorical", "--keep", "--id", "--delimiter",
+            "--encoding", "--decimal-comma", "--missing", "--sentinel", "--out", "--epochs",
+            "--batch", "--rate", "--hidden", "--weights", "--seed", "--quiet");
+
+    private static Set<String> options(String command) {
+        return new CommandLine(new Cli()).getSubcommands().get(command).getCommandSpec()
+                .optionsMap().keySet();
+    }
+
+    @Test
+    void trainKeepsEveryOptionItHad() {
+        assertTrue(options("train").containsAll(TRAIN_OPTIONS), options("train").toString());
+    }
+
+    @Test
+    void compareAndCvTakeTrainsOptionsButQuiet() {
+        List<String> shared = TRAIN_OPTIONS.stream().filter(o -> !o.equals("--quiet")).toList();
+
+        assertTrue(options("compare").containsAll(shared), options("compare").toString());
+        assertTrue(options("cv").containsAll(shared), options("cv").toString());
+        assertTrue(options("cv").contains("--folds"));
     }
 
     @Test

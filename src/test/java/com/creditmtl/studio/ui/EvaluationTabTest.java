@@ -21,6 +21,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,21 @@ class EvaluationTabTest {
                 .size());
         assertEquals(2, robot.lookup("#confusionTable").queryAs(TableView.class).getItems()
                 .size());
+    }
+
+    @Test
+    void costRatioTypedInTheTabAppliesToTheNextTraining(FxRobot robot) throws TimeoutException {
+        robot.doubleClickOn("#costRatioField").write("2").type(KeyCode.ENTER);
+        robot.interact(() -> model.train());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.studyProperty().get() != null
+                && !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> confusion = robot.lookup("#confusionTable").queryAs(TableView.class);
+        for (Object row : confusion.getItems()) {
+            assertEquals(2.0, ((EvaluationViewModel.ConfusionRow) row).matrix().costRatio(), 0);
+        }
+        assertEquals(2, confusion.getItems().size());
     }
 
     @Test
