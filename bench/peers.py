@@ -176,7 +176,7 @@ def report(directory, runs):
         out.append(f"- {name}: " + ", ".join(f"{v:.2f}" for v in values))
     out.append("")
     out.append("How training is made fast, what was tried and what bounds it: "
-               "[decisions/0001-fused-training-step.md](decisions/0001-fused-training-step.md).")
+               "[decisions/0004-fused-training-step.md](decisions/0004-fused-training-step.md).")
     print("\n".join(wrap(line) for line in out))
 
 
