@@ -24,7 +24,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
  *
  * <p>Encoding: a byte-order mark decides (UTF-8, UTF-16 LE or BE); without one, text with zero
  * bytes in every other position is UTF-16 without a mark, text that decodes as UTF-8 is UTF-8,
- * text that decodes as GB18030 into mostly Chinese characters is GB18030, and anything else is
+ * text that decodes as GB18030 into mostly Chinese characters, with the byte pairs of Chinese
+ * text rather than accented letters before ASCII ones, is GB18030, and anything else is
  * read as Windows-1252. A file with many zero or control bytes is refused as binary.
  * Delimiter: the one of {@code , ; TAB |} that splits the first rows into the same number of
  * cells as the header, preferring more cells. Decimal comma: with a delimiter other than a comma,
@@ -151,7 +152,7 @@ public final class FormatDetector {
         if (chinese == null) {
             chinese = decodes(sample, sample.length - 1, GB18030);
         }
-        if (chinese != null && mostlyChinese(chinese)) {
+        if (chinese != null && mostlyChinese(chinese) && chineseByteShape(sample)) {
             notes.add("not UTF-8; read as GB18030 because its text decodes to Chinese characters");
             return GB18030;
         }
@@ -185,6 +186,36 @@ public final class FormatDetector {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the non-ASCII bytes look like Chinese in GB18030: two-byte characters whose second
+     * byte is mostly 0xA1 or above, as in the common GB2312 range. A Windows-1252 file has
+     * single accented letters instead, which GB18030 would pair with the ASCII letter after
+     * them ("Zürich" as "Z黵ich"), so most of its pairs end in a byte below 0x80.
+     */
+    static boolean chineseByteShape(byte[] sample) {
+        int high = 0;
+        int low = 0;
+        for (int i = 0; i < sample.length - 1; ) {
+            int lead = sample[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int trail = sample[i + 1] & 0xFF;
+            if (trail >= 0x30 && trail <= 0x39) {
+                i += 4;
+                continue;
+            }
+            if (trail >= 0xA1) {
+                high++;
+            } else {
+                low++;
+            }
+            i += 2;
+        }
+        return high > 0 && high >= 4 * low;
     }
 
     private static boolean mostlyChinese(String text) {

@@ -172,6 +172,15 @@ class ImportCorpusTest {
                 Arguments.of("utf8-bom.csv", ImportOptions.defaults(),
                         (Consumer<ImportResult>) r -> assertEquals("ID",
                                 r.table().idColumn().orElseThrow())),
+                Arguments.of("windows-1252-accents.csv", ImportOptions.defaults(),
+                        (Consumer<ImportResult>) r -> {
+                            assertEquals("windows-1252",
+                                    r.report().format().charset().name());
+                            assertEquals("Zürich", r.table().category("city", 0));
+                            assertEquals("Málaga", r.table().category("city", 1));
+                            assertEquals("Köln", r.table().category("city", 2));
+                            assertEquals("São Paulo", r.table().category("city", 4));
+                        }),
                 Arguments.of("windows-1252.csv", ImportOptions.defaults(),
                         (Consumer<ImportResult>) r -> {
                             assertEquals("Café", r.table().category("city", 0));
