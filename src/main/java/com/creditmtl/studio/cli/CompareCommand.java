@@ -15,13 +15,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,13 +45,13 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for comparison.json; created once the comparison is done.")
-    private Path out;
+    @Mixin
+    private OutputFolder output;
 
     @Override
     public Integer call() throws ImportException, IOException {
-        checkOut(spec, out);
+        output.check(spec, List.of(COMPARISON));
+        Path out = output.path();
         ImportResult imported = run.read();
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
@@ -76,13 +76,6 @@ final class CompareCommand implements Callable<Integer> {
         console.printf("Wrote %s%n", out.resolve(COMPARISON));
         console.flush();
         return 0;
-    }
-
-    static void checkOut(CommandSpec spec, Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, "
-                    + "not a folder");
-        }
     }
 
     static ObjectNode toJson(ModelComparison.Result result, String dataName) {

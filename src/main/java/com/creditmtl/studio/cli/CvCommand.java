@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +49,13 @@ final class CvCommand implements Callable<Integer> {
             description = "Number of folds, at least 2 (default: ${DEFAULT-VALUE}).")
     private int folds = 5;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for cv.json; created once the cross-validation is done.")
-    private Path out;
+    @Mixin
+    private OutputFolder output;
 
     @Override
     public Integer call() throws ImportException, IOException {
-        CompareCommand.checkOut(spec, out);
+        output.check(spec, List.of(CV));
+        Path out = output.path();
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, not "
                     + folds);

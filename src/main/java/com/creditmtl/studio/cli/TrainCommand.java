@@ -21,17 +21,15 @@ import com.creditmtl.studio.study.StudyFiles;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,19 +56,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for the results; created once training has succeeded.")
-    private Path out;
+    @Mixin
+    private OutputFolder output;
 
     @Option(names = "--quiet", description = "Print only the summary, not a line per epoch.")
     private boolean quiet;
 
     @Override
     public Integer call() throws ImportException, IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, "
-                    + "not a folder");
-        }
+        output.check(spec, List.of(StudyFiles.METRICS, StudyFiles.PREDICTIONS, IMPORT_REPORT,
+                IMPORT_SUMMARY, IMPORT_SPEC));
+        Path out = output.path();
         ImportResult imported = run.read();
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
@@ -112,15 +108,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static void writeText(Path file, String text) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(),
-                "." + file.getFileName(), ".part");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        StudyFiles.writeAtomically(file, writer -> writer.write(text));
     }
 
     private void printEpoch(PrintWriter console, EpochReport report) {
@@ -146,7 +134,10 @@ final class TrainCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "Stopped early: no better validation loss after epoch %d,"
                     + " whose network is kept%n", study.keptEpoch());
         }
-        console.printf(Locale.ROOT, "%-24s %-11s %6s  %s%n", "task", "type", "weight",
+        int width = Math.max(24, study.metrics().stream()
+                .mapToInt(m -> m.task().length()).max().orElse(0));
+        String row = "%-" + width + "s %-11s %6s  %s%n";
+        console.printf(Locale.ROOT, row, "task", "type", "weight",
                 "test metrics");
         for (TaskMetrics m : study.metrics()) {
             String figures = m.type() == TaskType.BINARY
@@ -156,12 +147,17 @@ final class TrainCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "MAE %,.2f [%,.2f, %,.2f]  RMSE %,.2f  R² %.4f",
                             m.mae(), m.maeInterval().low(), m.maeInterval().high(), m.rmse(),
                             m.r2());
-            console.printf(Locale.ROOT, "%-24s %-11s %6.2f  %s%n", m.task(),
-                    m.type().name().toLowerCase(Locale.ROOT), m.weight(), figures);
+            if (m.weight() == 0) {
+                figures += "  (weight 0: this head was not trained)";
+            }
+            console.printf(Locale.ROOT, row, m.task(),
+                    m.type().name().toLowerCase(Locale.ROOT),
+                    String.format(Locale.ROOT, "%.2f", m.weight()), figures);
         }
-        console.printf("Wrote %s, %s, %s and %s%n", out.resolve(StudyFiles.METRICS),
+        Path out = output.path();
+        console.printf("Wrote %s, %s, %s, %s and %s%n", out.resolve(StudyFiles.METRICS),
                 out.resolve(StudyFiles.PREDICTIONS), out.resolve(IMPORT_REPORT),
-                out.resolve(IMPORT_SPEC));
+                out.resolve(IMPORT_SUMMARY), out.resolve(IMPORT_SPEC));
         console.flush();
     }
 }

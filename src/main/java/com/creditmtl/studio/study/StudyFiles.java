@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,15 +210,24 @@ public final class StudyFiles {
 
     /** Something that writes text. */
     @FunctionalInterface
-    interface TextWriter {
+    public interface TextWriter {
         void write(Writer writer) throws IOException;
     }
 
-    static void writeAtomically(Path file, TextWriter content) throws IOException {
+    /**
+     * Writes the file through a temporary file beside it, renamed over it at the end, so a write
+     * that is stopped leaves the previous file whole. The file is readable by everyone, as files
+     * an analyst writes usually are (a temporary file starts private).
+     */
+    public static void writeAtomically(Path file, TextWriter content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".part");
         try {
+            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temporary,
+                        PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 content.write(writer);
             }

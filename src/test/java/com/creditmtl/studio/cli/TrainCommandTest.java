@@ -155,6 +155,37 @@ class TrainCommandTest {
     }
 
     @Test
+    void outFolderHoldingAnEarlierRunIsRefusedUnlessOverwriteIsGiven() throws Exception {
+        Path earlier = folder.resolve("earlier");
+        Files.createDirectories(earlier);
+        Files.writeString(earlier.resolve("metrics.json"), "{\"mine\": true}");
+
+        String[] result = fail("train", "--data", loans.toString(), "--out", earlier.toString(),
+                "--task", "status:binary:Defaulted:Paid", "--epochs", "1");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --out " + earlier + " already holds "
+                + "metrics.json of an earlier run"), result[1]);
+        assertEquals("{\"mine\": true}", Files.readString(earlier.resolve("metrics.json")));
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            earlier.toString(), "--task", "status:binary:Defaulted:Paid", "--epochs", "1",
+            "--quiet", "--overwrite"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        assertTrue(Files.readString(earlier.resolve("metrics.json")).contains("\"rows\""));
+    }
+
+    @Test
+    void outFolderThatCannotBeWrittenIsRefusedBeforeTraining() {
+        String[] result = fail("train", "--data", loans.toString(), "--out", "/proc/results",
+                "--task", "status:binary:Defaulted:Paid");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --out /proc/results cannot be written"),
+                result[1]);
+    }
+
+    @Test
     void unknownDelimiterIsAnArgumentError() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("y").toString(), "--delimiter", "#");
