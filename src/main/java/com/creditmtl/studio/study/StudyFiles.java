@@ -191,9 +191,17 @@ public final class StudyFiles {
             cells.add(number(result.actual()[t], binary ? 0 : 2));
             cells.add(number(result.predicted()[t], binary ? 6 : 2));
         }
-        cells.add(number(result.score(), 1));
+        cells.add(number(shownScore(result.score()), 1));
         cells.add(result.grade());
         return cells;
+    }
+
+    /**
+     * The score as written, cut (not rounded) to a tenth of a point: grade bands start at whole
+     * points, so a score of 499.96 must read 499.9 beside its grade G, not 500.0.
+     */
+    static double shownScore(double score) {
+        return Math.floor(score * 10) / 10;
     }
 
     private static String number(double value, int decimals) {

@@ -391,7 +391,8 @@ public final class MainView {
     private void rebuildApplicantColumns() {
         applicantTable.getColumns().clear();
         applicantTable.getColumns().add(textColumn("ID", ApplicantResult::id));
-        applicantTable.getColumns().add(numberColumn("Score", ApplicantResult::score, "%.0f"));
+        // whole points, cut rather than rounded, so a score never reads as the next grade up
+        applicantTable.getColumns().add(numberColumn("Score", r -> Math.floor(r.score()), "%.0f"));
         applicantTable.getColumns().add(textColumn("Grade", ApplicantResult::grade));
         List<TaskSpec> tasks = model.studyProperty().get() == null
                 ? List.of() : model.studyProperty().get().tasks();
