@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
 
     private static final int SCORING_CHUNK = 65_536;
+    private static final List<String> MEASURES =
+            List.of("reference", "batch256", "to-auc", "import", "scoring");
 
     @Spec
     private CommandSpec spec;
@@ -56,13 +59,32 @@ final class BenchCommand implements Callable<Integer> {
     private Double targetAuc;
 
     @Option(names = "--only", paramLabel = "NAME,...", split = ",",
-            description = "Subset of: reference, batch256, to-auc, import, scoring.")
-    private List<String> only = List.of("reference", "batch256", "to-auc", "import", "scoring");
+            description = "Subset of: reference, batch256, to-auc, import, scoring (default: "
+                    + "all; import and scoring run with --large, to-auc with --target-auc).")
+    private List<String> only = MEASURES;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws ImportException {
+        for (String name : only) {
+            if (!MEASURES.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "--only: no measure '" + name
+                        + "'; choose from " + String.join(", ", MEASURES));
+            }
+        }
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, not "
+                    + runs);
+        }
+        if (large == null && (only.contains("import") || only.contains("scoring"))
+                && !only.equals(MEASURES)) {
+            throw new ParameterException(spec.commandLine(), "import and scoring need --large "
+                    + "FILE, a large CSV with the same columns as --data");
+        }
+        if (targetAuc == null && only.contains("to-auc") && !only.equals(MEASURES)) {
+            throw new ParameterException(spec.commandLine(), "to-auc needs --target-auc X");
+        }
         PrintWriter out = spec.commandLine().getOut();
         CreditTable table = new CsvImporter().importFile(data);
         TrainingSettings reference = TrainingSettings.defaults(table.tasks());
