@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -455,6 +456,8 @@ public final class CsvImporter {
         private final List<String> header;
         private final Map<String, ColumnBuffer> buffers = new LinkedHashMap<>();
         private final Map<String, double[]> computed = new LinkedHashMap<>();
+        private final Map<String, List<String>> computedInputs = new LinkedHashMap<>();
+        private final Set<String> taskInputs = new HashSet<>();
         private final int rows;
         private final ImportOptions options;
         private final List<String> warnings;
@@ -486,6 +489,9 @@ public final class CsvImporter {
             double weight = definitions.isEmpty()
                     || (definitions.size() == 3 && options.tasks().isEmpty())
                     ? 0 : 1.0 / definitions.size();
+            for (TaskDefinition definition : definitions) {
+                collectInputs(definition.column(), taskInputs);
+            }
             for (TaskDefinition definition : definitions) {
                 labels.put(definition.column(), labels(definition));
                 double taskWeight = weight > 0 ? weight : canonicalWeight(definition.column());
@@ -528,6 +534,14 @@ public final class CsvImporter {
                 ColumnRole role = task ? ColumnRole.TASK
                         : options.exclude().contains(columnName) ? ColumnRole.IGNORE
                         : ColumnRole.NUMERIC;
+                if (role == ColumnRole.NUMERIC
+                        && Arrays.stream(values).allMatch(Double::isNaN)) {
+                    warnings.add("computed column " + columnName + ": every value is missing; "
+                            + "ignored");
+                    role = ColumnRole.IGNORE;
+                } else if (role == ColumnRole.NUMERIC && leaksATask(columnName)) {
+                    role = ColumnRole.IGNORE;
+                }
                 summaries.add(computedSummary(columnName, column.getValue(), role));
                 if (role == ColumnRole.IGNORE) {
                     ignored.add(columnName);
@@ -798,6 +812,7 @@ public final class CsvImporter {
                         + e.getMessage() + " (numeric columns with plain names only)", e);
             }
             List<String> used = new ArrayList<>(expression.getVariableNames());
+            computedInputs.put(column.name(), used);
             double[][] inputs = new double[used.size()][];
             for (int v = 0; v < used.size(); v++) {
                 String variable = used.get(v);
@@ -822,18 +837,42 @@ public final class CsvImporter {
                 } catch (ArithmeticException e) {
                     values[r] = Double.NaN;
                     failed++;
+                    continue;
                 }
-                if (Double.isInfinite(values[r])) {
+                if (!Double.isFinite(values[r])) {
                     values[r] = Double.NaN;
                     failed++;
                 }
             }
             if (failed > 0) {
                 warnings.add(String.format(Locale.ROOT, "computed column %s: %,d rows missing "
-                        + "because the arithmetic failed (division by zero, say)", column.name(),
+                        + "because the arithmetic failed (division by zero or the log of a "
+                        + "negative number, say)", column.name(),
                         failed));
             }
             return values;
+        }
+
+        /** The columns a computed column is made of, followed through computed columns. */
+        private void collectInputs(String column, Set<String> into) {
+            for (String input : computedInputs.getOrDefault(column, List.of())) {
+                if (into.add(input)) {
+                    collectInputs(input, into);
+                }
+            }
+        }
+
+        /**
+         * Whether the column is an input of a computed task: as a feature it would hand the
+         * model part of the answer, so it is left out unless the analyst keeps it.
+         */
+        private boolean leaksATask(String column) {
+            if (!taskInputs.contains(column) || options.keep().contains(column)) {
+                return false;
+            }
+            warnings.add("column " + column + ": a task is computed from it, so it would give "
+                    + "the answer away; ignored (keep it with --keep " + column + ")");
+            return true;
         }
 
         private ColumnRole role(ColumnBuffer column, boolean idFree) throws ImportException {
@@ -852,6 +891,9 @@ public final class CsvImporter {
                 return chosen;
             }
             if (options.exclude().contains(column.name)) {
+                return ColumnRole.IGNORE;
+            }
+            if (leaksATask(column.name)) {
                 return ColumnRole.IGNORE;
             }
             boolean namedId = options.idColumn() != null

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ComputedColumnTest {
 
-    private static final String LOANS = "funded,repaid,recoveries,fee,status\n"
-            + "1000,1000,0,0,Fully Paid\n"
-            + "2000,500,300,30,Charged Off\n"
-            + "1500,,0,0,Current\n"
-            + "4000,1000,0,0,Charged Off\n";
+    private static final String LOANS = "funded,repaid,recoveries,fee,term,status\n"
+            + "1000,1000,0,0,36,Fully Paid\n"
+            + "2000,500,300,30,60,Charged Off\n"
+            + "1500,,0,0,36,Current\n"
+            + "4000,1000,0,0,60,Charged Off\n";
 
     @TempDir
     Path folder;
@@ -40,6 +40,40 @@ class ComputedColumnTest {
         assertTrue(Double.isNaN(loss[0]) && Double.isNaN(loss[2]));
         assertEquals(1230, loss[1], 0);
         assertEquals(3000, loss[3], 0);
+    }
+
+    @Test
+    void inputsOfAComputedTaskAreLeftOutOfTheFeatures() throws Exception {
+        ImportResult result = read(ImportOptions.builder()
+                .compute(ComputedColumn.parse("loss=funded - repaid - recoveries + fee"))
+                .task(TaskDefinition.parse("loss:regression")).build());
+
+        assertEquals(java.util.List.of("term"), result.table().featureNames());
+        assertTrue(result.report().warnings().contains("column funded: a task is computed from "
+                + "it, so it would give the answer away; ignored (keep it with --keep funded)"),
+                result.report().warnings().toString());
+    }
+
+    @Test
+    void keptInputOfAComputedTaskStaysAFeature() throws Exception {
+        ImportResult result = read(ImportOptions.builder()
+                .compute(ComputedColumn.parse("loss=funded - repaid - recoveries + fee"))
+                .task(TaskDefinition.parse("loss:regression"))
+                .keep(java.util.List.of("funded")).build());
+
+        assertEquals(java.util.List.of("funded", "term"), result.table().featureNames());
+    }
+
+    @Test
+    void computedFeatureWithNoValueIsIgnored() throws Exception {
+        ImportResult result = read(ImportOptions.builder()
+                .compute(ComputedColumn.parse("z=log(repaid - 5000)"))
+                .task(TaskDefinition.parse("status:binary:Charged Off")).build());
+
+        assertTrue(!result.table().featureNames().contains("z"));
+        assertTrue(result.report().warnings().contains(
+                "computed column z: every value is missing; ignored"),
+                result.report().warnings().toString());
     }
 
     @Test
