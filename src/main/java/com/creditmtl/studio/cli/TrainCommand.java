@@ -77,10 +77,10 @@ final class TrainCommand implements Callable<Integer> {
             console.println("warning: " + warning);
         }
         console.printf(Locale.ROOT, "Training on %s: %,d rows, %d numeric and %d categorical "
-                + "features, %d tasks, %d epochs, batch %d, seed %d%n", data.getFileName(),
+                + "features, %s, %s, batch %d, seed %d%n", data.getFileName(),
                 table.rowCount(), table.featureNames().size(), table.categoricalNames().size(),
-                settings.tasks().size(), settings.epochs(), settings.batchSize(),
-                settings.seed());
+                count(settings.tasks().size(), "task"), count(settings.epochs(), "epoch"),
+                settings.batchSize(), settings.seed());
         Study study = new StudyTrainer(ScoreScale.DEFAULT, GradeScale.DEFAULT,
                 run.evaluation()).train(table, settings, imported.options().keep(),
                 report -> printEpoch(console, report), () -> false);
@@ -105,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
         StudyFiles.writePredictions(study, out.resolve(StudyFiles.PREDICTIONS));
         printSummary(console, study);
         return 0;
+    }
+
+    /** "1 task", "3 tasks". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void writeText(Path file, String text) throws IOException {

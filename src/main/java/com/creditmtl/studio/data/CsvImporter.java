@@ -690,10 +690,11 @@ public final class CsvImporter {
                     throw new ImportException(ImportException.at(name, column.firstTextRow > 0
                                     ? column.firstTextRow : 1, column.name, String.format(
                                     Locale.ROOT, "a binary task needs 0 or 1, found text (%s); "
-                                    + "name the values that count as 1, for example --task "
-                                    + "%s:binary:%s", abbreviate(String.join(", ",
-                                    values.subList(0, Math.min(5, values.size()))), 80),
-                            column.name, values.get(0))));
+                                    + "name the values that count as 1, the outcome to "
+                                    + "predict (a default, say): --task %s:binary:VALUE",
+                                    abbreviate(String.join(", ", values.subList(0,
+                                            Math.min(5, values.size()))), 80),
+                            column.name)));
                 }
                 for (int r = 0; r < rows; r++) {
                     labels[r] = column.numberAt(r);

@@ -103,6 +103,9 @@ public final class FormatDetector {
     }
 
     private static byte[] readSample(Path file, String name) throws ImportException {
+        if (Files.isDirectory(file)) {
+            throw new ImportException(file + ": is a folder, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ImportException(file + ": no such file");
         }

@@ -227,7 +227,7 @@ class CsvImporterTest {
         ImportException error = assertThrows(ImportException.class,
                 () -> new CsvImporter().importFile(folder));
 
-        assertTrue(error.getMessage().contains("no such file"), error.getMessage());
+        assertEquals(folder + ": is a folder, not a file", error.getMessage());
     }
 
     @Test

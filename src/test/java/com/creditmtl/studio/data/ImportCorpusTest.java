@@ -251,8 +251,8 @@ class ImportCorpusTest {
                 () -> new CsvImporter().read(corpus("text-binary-task.csv"), options));
 
         assertEquals("text-binary-task.csv: row 1, column class: a binary task needs 0 or 1, "
-                + "found text (good, bad); name the values that count as 1, for example --task "
-                + "class:binary:good", error.getMessage());
+                + "found text (good, bad); name the values that count as 1, the outcome to "
+                + "predict (a default, say): --task class:binary:VALUE", error.getMessage());
     }
 
     @Test
