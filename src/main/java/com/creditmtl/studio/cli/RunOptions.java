@@ -176,8 +176,16 @@ final class RunOptions {
             try {
                 builder = ImportOptions.read(specFile).toBuilder();
             } catch (IOException e) {
+                String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                        ? (json instanceof com.fasterxml.jackson.core.JsonParseException
+                                ? "not valid JSON" : "not the JSON that train writes")
+                                + (json.getLocation() == null ? "" : " (line "
+                                        + json.getLocation().getLineNr() + ", column "
+                                        + json.getLocation().getColumnNr() + ")")
+                        : e.getMessage();
                 throw new ParameterException(spec.commandLine(), "--spec " + specFile
-                        + ": cannot be read as an import spec: " + e.getMessage());
+                        + ": cannot be read as an import spec: " + reason.lines().findFirst()
+                                .orElse(reason));
             }
         } else {
             builder = ImportOptions.builder();
@@ -195,12 +203,16 @@ final class RunOptions {
                 }
                 List<Double> codes = new ArrayList<>();
                 for (String code : text.substring(equals + 1).split("\\|")) {
-                    codes.add(Double.parseDouble(code.strip()));
+                    try {
+                        codes.add(Double.parseDouble(code.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--sentinel '" + text + "': '"
+                                + code.strip() + "' is not a number; codes are numbers, such "
+                                + "as 999 or 365243");
+                    }
                 }
                 builder.sentinels(text.substring(0, equals).strip(), codes);
             }
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--sentinel: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -186,6 +186,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void sentinelThatIsNotANumberIsNamed() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("s").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--sentinel", "rate=abc");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --sentinel 'rate=abc': 'abc' is not a number"),
+                result[1]);
+    }
+
+    @Test
+    void specThatIsNotAnImportSpecSaysWhereInOneLine() throws Exception {
+        Path bad = folder.resolve("bad-spec.json");
+        Files.writeString(bad, "{\"tasks\": [1, 2]}");
+
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("t").toString(), "--spec", bad.toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --spec " + bad + ": cannot be read as an import "
+                + "spec: not the JSON that train writes (line 1, column "), result[1]);
+    }
+
+    @Test
     void unknownDelimiterIsAnArgumentError() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("y").toString(), "--delimiter", "#");
