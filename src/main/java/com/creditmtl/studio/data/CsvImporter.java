@@ -57,6 +57,8 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvImporter {
 
+    /** A largest value this many times the next largest is reported as a likely error. */
+    private static final double OUTLIER_FACTOR = 1e6;
     /** Whole numbers below this magnitude are exact in a double. */
     private static final double EXACT_INTEGER = 0x1p53;
     private static final Logger LOGGER = LoggerFactory.getLogger(CsvImporter.class);
@@ -929,6 +931,13 @@ public final class CsvImporter {
                 warnings.add(String.format(Locale.ROOT, "column %s: %s in %,d rows looks like a "
                         + "code for missing (the next largest value is %s); declare it a "
                         + "sentinel if so", column.name, ColumnBuffer.shortest(column.max),
+                        column.maxCount, ColumnBuffer.shortest(column.secondMax)));
+            } else if (column.secondMax > Double.NEGATIVE_INFINITY
+                    && Math.abs(column.max) > OUTLIER_FACTOR * Math.max(1,
+                            Math.abs(column.secondMax))) {
+                warnings.add(String.format(Locale.ROOT, "column %s: %s in %,d rows is over a "
+                        + "million times the next largest value (%s); check it, or declare it "
+                        + "a missing code", column.name, ColumnBuffer.shortest(column.max),
                         column.maxCount, ColumnBuffer.shortest(column.secondMax)));
             }
             return ColumnRole.NUMERIC;

@@ -223,6 +223,23 @@ class CsvImporterTest {
     }
 
     @Test
+    void valueAMillionTimesTheNextLargestIsReported() throws Exception {
+        StringBuilder csv = new StringBuilder("x,default_probability\n");
+        for (int r = 0; r < 30; r++) {
+            csv.append(r == 7 ? "1e300" : Integer.toString(r)).append(',').append(r % 2)
+                    .append('\n');
+        }
+        Path file = folder.resolve("outlier.csv");
+        Files.writeString(file, csv.toString());
+
+        ImportResult result = new CsvImporter().read(file, ImportOptions.defaults());
+
+        assertTrue(result.report().warnings().contains("column x: 1.0E300 in 1 rows is over a "
+                + "million times the next largest value (29); check it, or declare it a missing "
+                + "code"), result.report().warnings().toString());
+    }
+
+    @Test
     void folderInsteadOfFileGivesClearError() {
         ImportException error = assertThrows(ImportException.class,
                 () -> new CsvImporter().importFile(folder));
