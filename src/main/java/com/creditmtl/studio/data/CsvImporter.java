@@ -486,6 +486,7 @@ public final class CsvImporter {
             }
 
             List<TaskDefinition> definitions = taskDefinitions(tasksRequired);
+            checkTaskColumns(definitions);
             List<TaskSpec> tasks = new ArrayList<>();
             Map<String, double[]> labels = new LinkedHashMap<>();
             double weight = definitions.isEmpty()
@@ -598,6 +599,29 @@ public final class CsvImporter {
                 if (!buffers.containsKey(column)) {
                     throw new ImportException(name + ": no column " + column + " (columns: "
                             + abbreviate(String.join(", ", header), 200) + ")");
+                }
+            }
+            for (String column : options.keep()) {
+                boolean computedColumn = options.computed().stream()
+                        .anyMatch(c -> c.name().equals(column));
+                if (!buffers.containsKey(column) && !computedColumn) {
+                    throw new ImportException(name + ": no column " + column + " to keep "
+                            + "(columns: " + abbreviate(String.join(", ", header), 200) + ")");
+                }
+            }
+        }
+
+        /** A task's column cannot also be left out or given a feature role. */
+        private void checkTaskColumns(List<TaskDefinition> definitions) throws ImportException {
+            for (TaskDefinition definition : definitions) {
+                String column = definition.column();
+                ColumnRole role = options.roles().get(column);
+                if (options.exclude().contains(column)
+                        || (role != null && role != ColumnRole.TASK)) {
+                    throw new ImportException(name + ": column " + column + " is a task; it "
+                            + "cannot also be " + (options.exclude().contains(column)
+                                    ? "excluded" : "given the role " + role.name()
+                                            .toLowerCase(Locale.ROOT)));
                 }
             }
         }

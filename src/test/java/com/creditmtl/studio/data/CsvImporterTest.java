@@ -240,6 +240,31 @@ class CsvImporterTest {
     }
 
     @Test
+    void keepingAColumnThatDoesNotExistIsAnError() throws Exception {
+        Path file = folder.resolve("keep.csv");
+        Files.writeString(file, "x,default_probability\n1,0\n2,1\n3,0\n");
+
+        ImportException error = assertThrows(ImportException.class, () -> new CsvImporter()
+                .read(file, ImportOptions.builder().keep(List.of("nothing")).build()));
+
+        assertTrue(error.getMessage().startsWith("keep.csv: no column nothing to keep"),
+                error.getMessage());
+    }
+
+    @Test
+    void excludingATaskColumnIsAnError() throws Exception {
+        Path file = folder.resolve("exclude.csv");
+        Files.writeString(file, "x,default_probability\n1,0\n2,1\n3,0\n");
+
+        ImportException error = assertThrows(ImportException.class, () -> new CsvImporter()
+                .read(file, ImportOptions.builder().exclude(List.of("default_probability"))
+                        .build()));
+
+        assertEquals("exclude.csv: column default_probability is a task; it cannot also be "
+                + "excluded", error.getMessage());
+    }
+
+    @Test
     void folderInsteadOfFileGivesClearError() {
         ImportException error = assertThrows(ImportException.class,
                 () -> new CsvImporter().importFile(folder));
