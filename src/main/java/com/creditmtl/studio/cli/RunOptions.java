@@ -265,7 +265,12 @@ final class RunOptions {
                         String.join(", ", tasks.stream().map(TaskSpec::name).toList())));
             }
             for (int t = 0; t < tasks.size(); t++) {
-                tasks.set(t, tasks.get(t).withWeight(weights.get(t)));
+                try {
+                    tasks.set(t, tasks.get(t).withWeight(weights.get(t)));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--weights: "
+                            + e.getMessage(), e);
+                }
             }
         }
         TrainingOptions.TaskBalancing taskBalancing = switch (balancing.toLowerCase(Locale.ROOT)) {

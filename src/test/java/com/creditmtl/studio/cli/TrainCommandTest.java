@@ -210,6 +210,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void negativeWeightIsAnArgumentError() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("w").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--weights", "-1");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --weights: weight of task status must be a "
+                + "finite number >= 0, was -1.0"), result[1]);
+    }
+
+    @Test
     void unknownDelimiterIsAnArgumentError() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("y").toString(), "--delimiter", "#");
