@@ -23,6 +23,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,6 +42,7 @@ public final class ImportDialog {
     private final ImportDialogViewModel model;
     private final Dialog<ImportOptions> dialog = new Dialog<>();
     private final TableView<List<String>> preview = new TableView<>();
+    private ComboBox<String> encodingBox;
 
     public ImportDialog(ImportDialogViewModel model, Window owner) {
         this.model = model;
@@ -56,6 +59,7 @@ public final class ImportDialog {
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importButton");
         importButton.addEventFilter(ActionEvent.ACTION, event -> {
+            commitTypedEncoding();
             try {
                 model.options();
             } catch (IllegalArgumentException e) {
@@ -91,6 +95,14 @@ public final class ImportDialog {
         for (ComboBox<String> box : List.of(delimiter, encoding, decimal)) {
             box.valueProperty().addListener((obs, old, value) -> model.refreshPreview());
         }
+        // Enter in the typed encoding applies it; it must not reach the Import button.
+        encoding.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                commitTypedEncoding();
+                event.consume();
+            }
+        });
+        encodingBox = encoding;
         TextField missing = new TextField();
         missing.setId("missingField");
         missing.textProperty().bindBidirectional(model.missingTokensProperty());
@@ -137,6 +149,14 @@ public final class ImportDialog {
         return box;
     }
 
+    /** Takes the text typed in the encoding box as the encoding, reading the preview again. */
+    private void commitTypedEncoding() {
+        String typed = encodingBox.getEditor().getText();
+        if (typed != null && !typed.isBlank() && !typed.strip().equals(encodingBox.getValue())) {
+            encodingBox.setValue(typed.strip());
+        }
+    }
+
     private static ComboBox<String> choice(String id, List<String> values, boolean editable) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.setId(id);
@@ -152,7 +172,7 @@ public final class ImportDialog {
         name.setPrefWidth(130);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
-        sample.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sample()));
+        sample.setCellValueFactory(c -> c.getValue().sampleProperty());
         TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> c.getValue().detectedProperty());
         detected.setPrefWidth(150);

@@ -12,6 +12,7 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,5 +89,20 @@ class ImportDialogTest {
         assertNull(dialog.dialog().getResult());
         assertTrue(robot.lookup("#problemLabel").queryAs(Label.class).getText()
                 .startsWith("task 'class:ordinal'"));
+    }
+
+    @Test
+    void enterInTheEncodingBoxAppliesTheTypedEncodingWithoutImporting(FxRobot robot) {
+        ComboBox<String> encoding = robot.lookup("#encodingChoice").queryAs(ComboBox.class);
+
+        robot.clickOn(encoding.getEditor()).eraseText(encoding.getEditor().getText().length())
+                .write("windows-1252").type(KeyCode.ENTER);
+
+        assertTrue(dialog.dialog().isShowing());
+        assertNull(dialog.dialog().getResult());
+        assertEquals("windows-1252", model.encodingProperty().get());
+        assertTrue(robot.lookup("#detectedLabel").queryAs(Label.class).getText()
+                .startsWith("Read as windows-1252"),
+                robot.lookup("#detectedLabel").queryAs(Label.class).getText());
     }
 }
