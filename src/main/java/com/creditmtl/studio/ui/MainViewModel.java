@@ -130,6 +130,7 @@ public final class MainViewModel {
             report.set(result.report());
             reportText.set(result.report().summary());
             setTable(result.table());
+            error.set(null);
             progress.set(1);
             progressText.set("Imported " + file.getFileName());
         });
@@ -256,6 +257,7 @@ public final class MainViewModel {
                             .map(LeakageGuard.Flag::describe).toList()).summary());
                 }
                 applicants.setAll(result.testResults());
+                error.set(null);
                 progress.set(1);
                 progressText.set(String.format(Locale.ROOT, "Done: %d epochs in %.1f s",
                         result.history().size(), result.trainSeconds()));
@@ -405,7 +407,10 @@ public final class MainViewModel {
         return status;
     }
 
-    /** The last error message for the analyst; the view shows it and clears it. */
+    /**
+     * The last error message for the analyst, null when there is none: a later successful
+     * import or training clears it, as does the analyst dismissing it.
+     */
     public StringProperty errorProperty() {
         return error;
     }
