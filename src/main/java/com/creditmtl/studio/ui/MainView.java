@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -198,11 +199,20 @@ public final class MainView {
 
     /** Shows the import dialog for a file and imports it as set there, unless cancelled. */
     void showImportDialog(Path file) {
-        importDialog(file).showAndWait().ifPresent(options -> model.open(file, options));
+        showImportDialog(new ImportDialogViewModel(file), null);
     }
 
-    ImportDialog importDialog(Path file) {
-        return new ImportDialog(new ImportDialogViewModel(file), root.getScene().getWindow());
+    /**
+     * Shows the import dialog over its state, with the reason of a failed import if any. When
+     * the import fails the dialog opens again with the same file and settings to correct them.
+     */
+    private void showImportDialog(ImportDialogViewModel settings, String failure) {
+        ImportDialog dialog = new ImportDialog(settings, root.getScene().getWindow());
+        if (failure != null) {
+            settings.reportProblem("Import failed: " + failure);
+        }
+        dialog.showAndWait().ifPresent(options -> model.open(settings.file(), options,
+                message -> Platform.runLater(() -> showImportDialog(settings, message))));
     }
 
     private Region reportTab() {

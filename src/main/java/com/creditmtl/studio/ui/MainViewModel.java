@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -107,6 +108,14 @@ public final class MainViewModel {
      * current table, report and results. A failed or cancelled import leaves them as they were.
      */
     public void open(Path file, ImportOptions options) {
+        open(file, options, message -> { });
+    }
+
+    /**
+     * Imports as {@link #open(Path, ImportOptions)} does, telling {@code onFailure} the reason
+     * on the FX thread when the import fails (not when it is cancelled).
+     */
+    public void open(Path file, ImportOptions options, Consumer<String> onFailure) {
         if (busy.get()) {
             return;
         }
@@ -149,6 +158,7 @@ public final class MainViewModel {
             progressText.set("Import failed");
             status.set("Import failed: " + message + "; the previous table is kept");
             error.set(message);
+            onFailure.accept(message);
         });
         runningImport = task;
         executor.execute(task);
