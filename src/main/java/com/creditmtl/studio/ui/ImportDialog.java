@@ -16,7 +16,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -54,7 +56,7 @@ public final class ImportDialog {
         ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(1000, 700);
+        dialog.getDialogPane().setPrefSize(1100, 750);
 
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importButton");
@@ -137,8 +139,17 @@ public final class ImportDialog {
         preview.setItems(model.rows());
         preview.setPlaceholder(new Label("Nothing to preview"));
 
-        SplitPane lower = new SplitPane(roleTable(), taskPane());
-        lower.setDividerPositions(0.6);
+        // Room for about ten preview rows; the task fields scroll rather than squeeze the tables.
+        preview.setMinHeight(150);
+        preview.setPrefHeight(280);
+        Node roles = roleTable();
+        ScrollPane taskScroll = new ScrollPane(taskPane());
+        taskScroll.setFitToWidth(true);
+        taskScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        taskScroll.setMinHeight(0);
+        SplitPane lower = new SplitPane(roles, taskScroll);
+        lower.setDividerPositions(0.65);
+        lower.setMinHeight(120);
         SplitPane center = new SplitPane(preview, lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
@@ -169,31 +180,48 @@ public final class ImportDialog {
         roles.setId("roleTable");
         roles.setEditable(true);
         TableColumn<ColumnRoleRow, String> name = new TableColumn<>("Column");
-        name.setPrefWidth(130);
+        name.setPrefWidth(140);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
         sample.setCellValueFactory(c -> c.getValue().sampleProperty());
+        sample.setCellFactory(c -> new FullTextCell());
+        sample.setPrefWidth(240);
+        name.setCellFactory(c -> new FullTextCell());
         TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> c.getValue().detectedProperty());
         detected.setPrefWidth(150);
+        detected.setCellFactory(c -> new FullTextCell());
         TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(
                 FXCollections.observableArrayList(ImportDialogViewModel.ROLES)));
         role.setEditable(true);
-        role.setPrefWidth(100);
+        role.setPrefWidth(105);
+        // The role first after the name, the first values last: they take the width left.
         roles.getColumns().add(name);
-        roles.getColumns().add(sample);
-        roles.getColumns().add(detected);
         roles.getColumns().add(role);
+        roles.getColumns().add(detected);
+        roles.getColumns().add(sample);
         roles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        roles.setMinHeight(120);
         return roles;
+    }
+
+    /** A text cell whose tooltip holds its whole text, for values wider than the column. */
+    private static final class FullTextCell extends TableCell<ColumnRoleRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item;
+            setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     private Node taskPane() {
         TextArea tasks = new TextArea();
         tasks.setId("tasksArea");
-        tasks.setPromptText("class:binary:bad");
+        tasks.setPromptText("NAME:binary:VALUE");
         tasks.textProperty().bindBidirectional(model.tasksProperty());
         tasks.setPrefRowCount(4);
         TextArea computed = new TextArea();

@@ -177,11 +177,11 @@ public final class MainViewModel {
         tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
         clearResults();
         table.set(newTable);
-        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %d tasks",
+        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %s",
                 newTable.source() == null ? "table" : newTable.source().getFileName(),
                 newTable.rowCount(),
                 newTable.featureNames().size() + newTable.categoricalNames().size(),
-                newTable.tasks().size()));
+                count(newTable.tasks().size(), "task")));
     }
 
     /** The settings the controls describe now; throws IllegalArgumentException when invalid. */
@@ -219,7 +219,7 @@ public final class MainViewModel {
         training.set(true);
         progress.set(0);
         progressText.set("Starting …");
-        status.set("Training " + settings.epochs() + " epochs …");
+        status.set("Training " + count(settings.epochs(), "epoch") + " …");
 
         Task<Study> task = new Task<>() {
             @Override
@@ -269,8 +269,8 @@ public final class MainViewModel {
                 applicants.setAll(result.testResults());
                 error.set(null);
                 progress.set(1);
-                progressText.set(String.format(Locale.ROOT, "Done: %d epochs in %.1f s",
-                        result.history().size(), result.trainSeconds()));
+                progressText.set(String.format(Locale.ROOT, "Done: %s in %.1f s",
+                        count(result.history().size(), "epoch"), result.trainSeconds()));
                 status.set(summary(result));
             }
             case "Cancelled" -> {
@@ -329,9 +329,14 @@ public final class MainViewModel {
                 report.epoch(), report.epochs(), report.elapsedSeconds(), report.secondsLeft());
     }
 
+    /** A count with its noun, singular for one: "1 task", "3 tasks". */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     private static String summary(Study study) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Trained %d epochs in %.1f s. Test:", study.history().size(),
+                "Trained %s in %.1f s. Test:", count(study.history().size(), "epoch"),
                 study.trainSeconds()));
         for (TaskMetrics m : study.metrics()) {
             text.append(m.type() == TaskType.BINARY

@@ -12,6 +12,7 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,16 @@ class ImportDialogTest {
         assertTrue(robot.lookup("#detectedLabel").queryAs(Label.class).getText()
                 .startsWith("Read as windows-1252"),
                 robot.lookup("#detectedLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void previewShowsAtLeastEightRowsAndTheTasksPromptReadsAsAPattern(FxRobot robot) {
+        TableView<?> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+        TableView<?> roles = robot.lookup("#roleTable").queryAs(TableView.class);
+
+        assertTrue(preview.getHeight() >= 8 * 24 + 30, "preview height " + preview.getHeight());
+        assertTrue(roles.getHeight() >= 6 * 24 + 30, "role table height " + roles.getHeight());
+        assertEquals("NAME:binary:VALUE",
+                robot.lookup("#tasksArea").queryAs(TextArea.class).getPromptText());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportOptions;
@@ -78,5 +79,29 @@ class MainViewModelImportTest {
 
         assertNotNull(model.tableProperty().get());
         assertNull(model.errorProperty().get());
+    }
+
+    @Test
+    void oneTaskAndOneEpochReadInTheSingular(FxRobot robot) {
+        Path german = Path.of("assets", "data", "credit-g.csv");
+        robot.interact(() -> model.open(german, ImportOptions.builder()
+                .task(TaskDefinition.parse("class:binary:bad")).build()));
+        robot.interact(() -> queued.remove(0).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().endsWith(", 1 task"),
+                model.statusProperty().get());
+
+        robot.interact(() -> {
+            model.epochsProperty().set(1);
+            model.train();
+        });
+        assertEquals("Training 1 epoch …", model.statusProperty().get());
+        queued.remove(0).run();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(model.statusProperty().get().startsWith("Trained 1 epoch in"),
+                model.statusProperty().get());
+        assertTrue(model.progressTextProperty().get().startsWith("Done: 1 epoch in"),
+                model.progressTextProperty().get());
     }
 }
