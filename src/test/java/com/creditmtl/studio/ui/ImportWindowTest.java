@@ -108,7 +108,8 @@ class ImportWindowTest {
         Path bad = Path.of(getClass().getResource("/import-corpus/inf-token.csv").toURI());
         Platform.runLater(() -> view.showImportDialog(bad));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#keepField").write("x");
+        TextField keep = robot.lookup("#keepField").queryAs(TextField.class);
+        robot.interact(() -> keep.setText("x"));
 
         robot.clickOn("#importButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#problemLabel")
