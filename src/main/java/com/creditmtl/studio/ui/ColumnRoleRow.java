@@ -16,13 +16,13 @@ public final class ColumnRoleRow {
     public static final String AUTO = "auto";
 
     private final String name;
-    private final String sample;
+    private final StringProperty sample = new SimpleStringProperty();
     private final ObjectProperty<String> role = new SimpleObjectProperty<>(AUTO);
     private final StringProperty detected = new SimpleStringProperty("");
 
     public ColumnRoleRow(String name, String sample) {
         this.name = name;
-        this.sample = sample;
+        this.sample.set(sample);
     }
 
     public String name() {
@@ -30,6 +30,11 @@ public final class ColumnRoleRow {
     }
 
     public String sample() {
+        return sample.get();
+    }
+
+    /** The first values as the current format choices read them. */
+    public StringProperty sampleProperty() {
         return sample;
     }
 

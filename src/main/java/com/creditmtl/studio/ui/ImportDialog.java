@@ -16,13 +16,17 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,6 +44,7 @@ public final class ImportDialog {
     private final ImportDialogViewModel model;
     private final Dialog<ImportOptions> dialog = new Dialog<>();
     private final TableView<List<String>> preview = new TableView<>();
+    private ComboBox<String> encodingBox;
 
     public ImportDialog(ImportDialogViewModel model, Window owner) {
         this.model = model;
@@ -51,11 +56,12 @@ public final class ImportDialog {
         ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(1000, 700);
+        dialog.getDialogPane().setPrefSize(1100, 750);
 
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importButton");
         importButton.addEventFilter(ActionEvent.ACTION, event -> {
+            commitTypedEncoding();
             try {
                 model.options();
             } catch (IllegalArgumentException e) {
@@ -91,6 +97,14 @@ public final class ImportDialog {
         for (ComboBox<String> box : List.of(delimiter, encoding, decimal)) {
             box.valueProperty().addListener((obs, old, value) -> model.refreshPreview());
         }
+        // Enter in the typed encoding applies it; it must not reach the Import button.
+        encoding.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                commitTypedEncoding();
+                event.consume();
+            }
+        });
+        encodingBox = encoding;
         TextField missing = new TextField();
         missing.setId("missingField");
         missing.textProperty().bindBidirectional(model.missingTokensProperty());
@@ -125,8 +139,17 @@ public final class ImportDialog {
         preview.setItems(model.rows());
         preview.setPlaceholder(new Label("Nothing to preview"));
 
-        SplitPane lower = new SplitPane(roleTable(), taskPane());
-        lower.setDividerPositions(0.6);
+        // Room for about ten preview rows; the task fields scroll rather than squeeze the tables.
+        preview.setMinHeight(150);
+        preview.setPrefHeight(280);
+        Node roles = roleTable();
+        ScrollPane taskScroll = new ScrollPane(taskPane());
+        taskScroll.setFitToWidth(true);
+        taskScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        taskScroll.setMinHeight(0);
+        SplitPane lower = new SplitPane(roles, taskScroll);
+        lower.setDividerPositions(0.65);
+        lower.setMinHeight(120);
         SplitPane center = new SplitPane(preview, lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
@@ -135,6 +158,14 @@ public final class ImportDialog {
         VBox.setVgrow(center, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** Takes the text typed in the encoding box as the encoding, reading the preview again. */
+    private void commitTypedEncoding() {
+        String typed = encodingBox.getEditor().getText();
+        if (typed != null && !typed.isBlank() && !typed.strip().equals(encodingBox.getValue())) {
+            encodingBox.setValue(typed.strip());
+        }
     }
 
     private static ComboBox<String> choice(String id, List<String> values, boolean editable) {
@@ -149,31 +180,48 @@ public final class ImportDialog {
         roles.setId("roleTable");
         roles.setEditable(true);
         TableColumn<ColumnRoleRow, String> name = new TableColumn<>("Column");
-        name.setPrefWidth(130);
+        name.setPrefWidth(140);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
-        sample.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sample()));
+        sample.setCellValueFactory(c -> c.getValue().sampleProperty());
+        sample.setCellFactory(c -> new FullTextCell());
+        sample.setPrefWidth(240);
+        name.setCellFactory(c -> new FullTextCell());
         TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> c.getValue().detectedProperty());
         detected.setPrefWidth(150);
+        detected.setCellFactory(c -> new FullTextCell());
         TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(
                 FXCollections.observableArrayList(ImportDialogViewModel.ROLES)));
         role.setEditable(true);
-        role.setPrefWidth(100);
+        role.setPrefWidth(105);
+        // The role first after the name, the first values last: they take the width left.
         roles.getColumns().add(name);
-        roles.getColumns().add(sample);
-        roles.getColumns().add(detected);
         roles.getColumns().add(role);
+        roles.getColumns().add(detected);
+        roles.getColumns().add(sample);
         roles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        roles.setMinHeight(120);
         return roles;
+    }
+
+    /** A text cell whose tooltip holds its whole text, for values wider than the column. */
+    private static final class FullTextCell extends TableCell<ColumnRoleRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item;
+            setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     private Node taskPane() {
         TextArea tasks = new TextArea();
         tasks.setId("tasksArea");
-        tasks.setPromptText("class:binary:bad");
+        tasks.setPromptText("NAME:binary:VALUE");
         tasks.textProperty().bindBidirectional(model.tasksProperty());
         tasks.setPrefRowCount(4);
         TextArea computed = new TextArea();

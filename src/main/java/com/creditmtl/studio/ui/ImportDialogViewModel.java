@@ -140,19 +140,27 @@ public final class ImportDialogViewModel {
             same = columns.get(c).name().equals(names.get(c));
         }
         if (same) {
+            // Same columns, perhaps read with another encoding: new values, the chosen roles kept.
+            for (int c = 0; c < names.size(); c++) {
+                columns.get(c).sampleProperty().set(sample(preview, c));
+            }
             return;
         }
         List<ColumnRoleRow> fresh = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
-            List<String> sample = new ArrayList<>();
-            for (List<String> row : preview.rows()) {
-                if (c < row.size() && sample.size() < 3) {
-                    sample.add(row.get(c));
-                }
-            }
-            fresh.add(new ColumnRoleRow(names.get(c), String.join(" · ", sample)));
+            fresh.add(new ColumnRoleRow(names.get(c), sample(preview, c)));
         }
         columns.setAll(fresh);
+    }
+
+    private static String sample(CsvImporter.Preview preview, int column) {
+        List<String> sample = new ArrayList<>();
+        for (List<String> row : preview.rows()) {
+            if (column < row.size() && sample.size() < 3) {
+                sample.add(row.get(column));
+            }
+        }
+        return String.join(" · ", sample);
     }
 
     private static String describe(FileFormat format) {

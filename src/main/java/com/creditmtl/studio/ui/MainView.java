@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +22,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -48,7 +50,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -68,7 +69,6 @@ public final class MainView {
     private final TableView<Integer> dataTable = new TableView<>();
     private final TableView<ApplicantResult> applicantTable = new TableView<>();
     private final TabPane tabs = new TabPane();
-    private final NotificationPane notifications;
 
     public MainView(MainViewModel model) {
         this(model, new EvaluationViewModel(model, model.executor()));
@@ -85,22 +85,16 @@ public final class MainView {
                 new Tab("Evaluation", new EvaluationView(evaluation, model).build()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        notifications = new NotificationPane(tabs);
-        notifications.setShowFromTop(true);
+        VBox center = new VBox(errorBanner(), tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
 
         root.setTop(toolBar());
         root.setLeft(settingsPanel());
-        root.setCenter(notifications);
+        root.setCenter(center);
         root.setBottom(statusBar());
 
         model.tableProperty().addListener((obs, old, table) -> showTable(table));
         model.tasks().addListener((ListChangeListener<TaskWeight>) change -> rebuildWeights());
-        model.errorProperty().addListener((obs, old, message) -> {
-            if (message != null) {
-                notifications.show(message);
-                model.errorProperty().set(null);
-            }
-        });
         model.applicants().addListener((ListChangeListener<ApplicantResult>) change -> {
             if (!model.applicants().isEmpty()) {
                 rebuildApplicantColumns();
@@ -110,6 +104,62 @@ public final class MainView {
 
     public Region root() {
         return root;
+    }
+
+    /**
+     * The last error above the tabs, pushing them down rather than covering them: the message
+     * wrapped in full, also as tooltip, a button showing it in a dialog to read or copy, and one
+     * to dismiss it. A later successful import or training clears it.
+     */
+    private Region errorBanner() {
+        Label message = new Label();
+        message.setId("errorMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(model.errorProperty());
+        Tooltip tooltip = new Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(600);
+        tooltip.textProperty().bind(model.errorProperty());
+        message.setTooltip(tooltip);
+        HBox.setHgrow(message, Priority.ALWAYS);
+
+        Button details = new Button("Details…");
+        details.setId("errorDetailsButton");
+        details.setOnAction(e -> showErrorDetails(model.errorProperty().get()));
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("errorDismissButton");
+        dismiss.setOnAction(e -> model.errorProperty().set(null));
+
+        HBox banner = new HBox(8, message, details, dismiss);
+        banner.setId("errorBanner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 8, 6, 8));
+        banner.setStyle("-fx-background-color: #fdecea; -fx-border-color: #b00020; "
+                + "-fx-border-width: 0 0 1 0;");
+        banner.visibleProperty().bind(model.errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private void showErrorDetails(String text) {
+        if (text == null) {
+            return;
+        }
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefSize(560, 200);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("Error");
+        alert.setHeaderText("The last operation failed");
+        alert.getDialogPane().setContent(area);
+        alert.setResizable(true);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.showAndWait();
     }
 
     private ToolBar toolBar() {
@@ -149,11 +199,20 @@ public final class MainView {
 
     /** Shows the import dialog for a file and imports it as set there, unless cancelled. */
     void showImportDialog(Path file) {
-        importDialog(file).showAndWait().ifPresent(options -> model.open(file, options));
+        showImportDialog(new ImportDialogViewModel(file), null);
     }
 
-    ImportDialog importDialog(Path file) {
-        return new ImportDialog(new ImportDialogViewModel(file), root.getScene().getWindow());
+    /**
+     * Shows the import dialog over its state, with the reason of a failed import if any. When
+     * the import fails the dialog opens again with the same file and settings to correct them.
+     */
+    private void showImportDialog(ImportDialogViewModel settings, String failure) {
+        ImportDialog dialog = new ImportDialog(settings, root.getScene().getWindow());
+        if (failure != null) {
+            settings.reportProblem("Import failed: " + failure);
+        }
+        dialog.showAndWait().ifPresent(options -> model.open(settings.file(), options,
+                message -> Platform.runLater(() -> showImportDialog(settings, message))));
     }
 
     private Region reportTab() {
@@ -414,6 +473,11 @@ public final class MainView {
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         bar.textProperty().bind(model.statusProperty());
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        full.textProperty().bind(model.statusProperty());
+        bar.setTooltip(full);
         return bar;
     }
 

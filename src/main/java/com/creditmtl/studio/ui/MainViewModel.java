@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -107,6 +108,14 @@ public final class MainViewModel {
      * current table, report and results. A failed or cancelled import leaves them as they were.
      */
     public void open(Path file, ImportOptions options) {
+        open(file, options, message -> { });
+    }
+
+    /**
+     * Imports as {@link #open(Path, ImportOptions)} does, telling {@code onFailure} the reason
+     * on the FX thread when the import fails (not when it is cancelled).
+     */
+    public void open(Path file, ImportOptions options, Consumer<String> onFailure) {
         if (busy.get()) {
             return;
         }
@@ -130,6 +139,7 @@ public final class MainViewModel {
             report.set(result.report());
             reportText.set(result.report().summary());
             setTable(result.table());
+            error.set(null);
             progress.set(1);
             progressText.set("Imported " + file.getFileName());
         });
@@ -148,6 +158,7 @@ public final class MainViewModel {
             progressText.set("Import failed");
             status.set("Import failed: " + message + "; the previous table is kept");
             error.set(message);
+            onFailure.accept(message);
         });
         runningImport = task;
         executor.execute(task);
@@ -166,11 +177,11 @@ public final class MainViewModel {
         tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
         clearResults();
         table.set(newTable);
-        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %d tasks",
+        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %s",
                 newTable.source() == null ? "table" : newTable.source().getFileName(),
                 newTable.rowCount(),
                 newTable.featureNames().size() + newTable.categoricalNames().size(),
-                newTable.tasks().size()));
+                count(newTable.tasks().size(), "task")));
     }
 
     /** The settings the controls describe now; throws IllegalArgumentException when invalid. */
@@ -208,7 +219,7 @@ public final class MainViewModel {
         training.set(true);
         progress.set(0);
         progressText.set("Starting …");
-        status.set("Training " + settings.epochs() + " epochs …");
+        status.set("Training " + count(settings.epochs(), "epoch") + " …");
 
         Task<Study> task = new Task<>() {
             @Override
@@ -256,9 +267,10 @@ public final class MainViewModel {
                             .map(LeakageGuard.Flag::describe).toList()).summary());
                 }
                 applicants.setAll(result.testResults());
+                error.set(null);
                 progress.set(1);
-                progressText.set(String.format(Locale.ROOT, "Done: %d epochs in %.1f s",
-                        result.history().size(), result.trainSeconds()));
+                progressText.set(String.format(Locale.ROOT, "Done: %s in %.1f s",
+                        count(result.history().size(), "epoch"), result.trainSeconds()));
                 status.set(summary(result));
             }
             case "Cancelled" -> {
@@ -317,9 +329,14 @@ public final class MainViewModel {
                 report.epoch(), report.epochs(), report.elapsedSeconds(), report.secondsLeft());
     }
 
+    /** A count with its noun, singular for one: "1 task", "3 tasks". */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     private static String summary(Study study) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Trained %d epochs in %.1f s. Test:", study.history().size(),
+                "Trained %s in %.1f s. Test:", count(study.history().size(), "epoch"),
                 study.trainSeconds()));
         for (TaskMetrics m : study.metrics()) {
             text.append(m.type() == TaskType.BINARY
@@ -405,7 +422,10 @@ public final class MainViewModel {
         return status;
     }
 
-    /** The last error message for the analyst; the view shows it and clears it. */
+    /**
+     * The last error message for the analyst, null when there is none: a later successful
+     * import or training clears it, as does the analyst dismissing it.
+     */
     public StringProperty errorProperty() {
         return error;
     }

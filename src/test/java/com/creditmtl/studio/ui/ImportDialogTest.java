@@ -12,6 +12,8 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,5 +90,31 @@ class ImportDialogTest {
         assertNull(dialog.dialog().getResult());
         assertTrue(robot.lookup("#problemLabel").queryAs(Label.class).getText()
                 .startsWith("task 'class:ordinal'"));
+    }
+
+    @Test
+    void enterInTheEncodingBoxAppliesTheTypedEncodingWithoutImporting(FxRobot robot) {
+        ComboBox<String> encoding = robot.lookup("#encodingChoice").queryAs(ComboBox.class);
+
+        robot.clickOn(encoding.getEditor()).eraseText(encoding.getEditor().getText().length())
+                .write("windows-1252").type(KeyCode.ENTER);
+
+        assertTrue(dialog.dialog().isShowing());
+        assertNull(dialog.dialog().getResult());
+        assertEquals("windows-1252", model.encodingProperty().get());
+        assertTrue(robot.lookup("#detectedLabel").queryAs(Label.class).getText()
+                .startsWith("Read as windows-1252"),
+                robot.lookup("#detectedLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void previewShowsAtLeastEightRowsAndTheTasksPromptReadsAsAPattern(FxRobot robot) {
+        TableView<?> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+        TableView<?> roles = robot.lookup("#roleTable").queryAs(TableView.class);
+
+        assertTrue(preview.getHeight() >= 8 * 24 + 30, "preview height " + preview.getHeight());
+        assertTrue(roles.getHeight() >= 6 * 24 + 30, "role table height " + roles.getHeight());
+        assertEquals("NAME:binary:VALUE",
+                robot.lookup("#tasksArea").queryAs(TextArea.class).getPromptText());
     }
 }

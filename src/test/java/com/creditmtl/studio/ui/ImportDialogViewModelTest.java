@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.ImportOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dialog's state turned into import options, without a window. */
 class ImportDialogViewModelTest {
@@ -88,5 +92,24 @@ class ImportDialogViewModelTest {
         model.tasksProperty().set("class:binary:bad");
 
         assertEquals("task (text)", model.columns().get(20).detectedProperty().get());
+    }
+
+    @Test
+    void firstValuesFollowTheEncodingWhenTheHeaderStaysTheSame(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("names.csv");
+        Files.writeString(file, "name,amount\nM\u00fcller,1\nS\u00f8ren,2\n",
+                StandardCharsets.UTF_8);
+        ImportDialogViewModel names = new ImportDialogViewModel(file);
+        names.encodingProperty().set("UTF-8");
+        names.refreshPreview();
+        names.columns().get(0).roleProperty().set("categorical");
+
+        names.encodingProperty().set("windows-1252");
+        names.refreshPreview();
+
+        assertEquals("M\u00c3\u00bcller \u00b7 S\u00c3\u00b8ren",
+                names.columns().get(0).sampleProperty().get());
+        assertEquals("categorical", names.columns().get(0).roleProperty().get());
     }
 }

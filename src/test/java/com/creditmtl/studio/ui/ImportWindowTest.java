@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,5 +100,24 @@ class ImportWindowTest {
         assertEquals(before, model.tableProperty().get());
         assertTrue(model.statusProperty().get().contains("inf-token.csv: row 2, column y"),
                 model.statusProperty().get());
+    }
+
+    @Test
+    void failedImportFromTheDialogReopensItWithTheSettingsAndTheReason(FxRobot robot)
+            throws Exception {
+        Path bad = Path.of(getClass().getResource("/import-corpus/inf-token.csv").toURI());
+        Platform.runLater(() -> view.showImportDialog(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField keep = robot.lookup("#keepField").queryAs(TextField.class);
+        robot.interact(() -> keep.setText("x"));
+
+        robot.clickOn("#importButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#problemLabel")
+                .tryQueryAs(Label.class).map(l -> !l.getText().isEmpty()).orElse(false));
+
+        String problem = robot.lookup("#problemLabel").queryAs(Label.class).getText();
+        assertTrue(problem.contains("inf-token.csv: row 2, column y"), problem);
+        assertEquals("x", robot.lookup("#keepField").queryAs(TextField.class).getText());
+        robot.clickOn("Cancel");
     }
 }

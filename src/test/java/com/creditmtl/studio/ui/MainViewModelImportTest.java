@@ -2,10 +2,13 @@ package com.creditmtl.studio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.TaskDefinition;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's import state, with an executor the test runs by hand. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,5 +60,48 @@ class MainViewModelImportTest {
         });
 
         assertEquals(1, queued.size());
+    }
+
+    @Test
+    void successfulImportClearsTheErrorOfAFailedOne(FxRobot robot) throws Exception {
+        Path bad = Path.of(getClass().getResource("/import-corpus/inf-token.csv").toURI());
+        Path german = Path.of("assets", "data", "credit-g.csv");
+
+        robot.interact(() -> model.open(bad, ImportOptions.defaults()));
+        robot.interact(() -> queued.remove(0).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(model.errorProperty().get());
+
+        robot.interact(() -> model.open(german, ImportOptions.builder()
+                .task(TaskDefinition.parse("class:binary:bad")).build()));
+        robot.interact(() -> queued.remove(0).run());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertNotNull(model.tableProperty().get());
+        assertNull(model.errorProperty().get());
+    }
+
+    @Test
+    void oneTaskAndOneEpochReadInTheSingular(FxRobot robot) {
+        Path german = Path.of("assets", "data", "credit-g.csv");
+        robot.interact(() -> model.open(german, ImportOptions.builder()
+                .task(TaskDefinition.parse("class:binary:bad")).build()));
+        robot.interact(() -> queued.remove(0).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().endsWith(", 1 task"),
+                model.statusProperty().get());
+
+        robot.interact(() -> {
+            model.epochsProperty().set(1);
+            model.train();
+        });
+        assertEquals("Training 1 epoch …", model.statusProperty().get());
+        queued.remove(0).run();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(model.statusProperty().get().startsWith("Trained 1 epoch in"),
+                model.statusProperty().get());
+        assertTrue(model.progressTextProperty().get().startsWith("Done: 1 epoch in"),
+                model.progressTextProperty().get());
     }
 }
