@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +49,6 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ImportException, IOException {
         output.check(spec, List.of(COMPARISON));
-        Path out = output.path();
         ImportResult imported = run.read();
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
@@ -68,13 +65,8 @@ final class CompareCommand implements Callable<Integer> {
                     console.flush();
                 }, () -> false);
 
-        Files.createDirectories(out);
-        TrainCommand.writeText(out.resolve(COMPARISON),
-                JSON.writeValueAsString(toJson(result, run.data().getFileName().toString()))
-                        + "\n");
         print(console, result);
-        console.printf("Wrote %s%n", out.resolve(COMPARISON));
-        console.flush();
+        output.writeJson(COMPARISON, toJson(result, run.data().getFileName().toString()), console);
         return 0;
     }
 

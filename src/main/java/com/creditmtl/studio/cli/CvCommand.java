@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,7 +53,6 @@ final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ImportException, IOException {
         output.check(spec, List.of(CV));
-        Path out = output.path();
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, not "
                     + folds);
@@ -80,13 +77,8 @@ final class CvCommand implements Callable<Integer> {
                     console.flush();
                 }, () -> false);
 
-        Files.createDirectories(out);
-        TrainCommand.writeText(out.resolve(CV),
-                JSON.writeValueAsString(toJson(result, run.data().getFileName().toString()))
-                        + "\n");
         print(console, result);
-        console.printf("Wrote %s%n", out.resolve(CV));
-        console.flush();
+        output.writeJson(CV, toJson(result, run.data().getFileName().toString()), console);
         return 0;
     }
 

@@ -1,6 +1,10 @@
 package com.creditmtl.studio.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +19,9 @@ import picocli.CommandLine.ParameterException;
  */
 final class OutputFolder {
 
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Folder for the results; created once the run has succeeded.")
     private Path path;
@@ -25,6 +32,14 @@ final class OutputFolder {
 
     Path path() {
         return path;
+    }
+
+    /** Writes one JSON result into the folder, creating it, and says so on the console. */
+    void writeJson(String fileName, JsonNode json, PrintWriter console) throws IOException {
+        Files.createDirectories(path);
+        TrainCommand.writeText(path.resolve(fileName), JSON.writeValueAsString(json) + "\n");
+        console.printf("Wrote %s%n", path.resolve(fileName));
+        console.flush();
     }
 
     /** Tries it: permissions alone do not tell, for example on a read-only file system. */
