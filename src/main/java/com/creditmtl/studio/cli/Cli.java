@@ -1,8 +1,10 @@
 package com.creditmtl.studio.cli;
 
 import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.study.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -49,6 +51,16 @@ public final class Cli {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** A progress listener that prints each stage once, as it starts, with a prefix. */
+    static Progress stageLines(PrintWriter console, String prefix) {
+        return (stage, done) -> {
+            if (done < 1) {
+                console.printf(Locale.ROOT, "  %s%s%n", prefix, stage);
+            }
+            console.flush();
+        };
     }
 
     private static String describe(Exception e) {

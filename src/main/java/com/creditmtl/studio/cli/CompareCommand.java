@@ -58,12 +58,8 @@ final class CompareCommand implements Callable<Integer> {
                 settings.epochs(), settings.seed());
 
         ModelComparison.Result result = new ModelComparison(run.evaluation()).compare(table,
-                settings, imported.options().keep(), (stage, done) -> {
-                    if (done < 1) {
-                        console.printf(Locale.ROOT, "  training %s%n", stage);
-                    }
-                    console.flush();
-                }, () -> false);
+                settings, imported.options().keep(), Cli.stageLines(console, "training "),
+                () -> false);
 
         print(console, result);
         output.writeJson(COMPARISON, toJson(result, run.data().getFileName().toString()), console);

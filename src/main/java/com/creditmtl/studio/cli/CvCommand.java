@@ -70,12 +70,8 @@ final class CvCommand implements Callable<Integer> {
                 settings.tasks().size(), settings.epochs(), settings.seed());
 
         CrossValidation.Result result = new CrossValidation(run.evaluation()).run(table,
-                settings, imported.options().keep(), folds, (stage, done) -> {
-                    if (done < 1) {
-                        console.printf(Locale.ROOT, "  %s%n", stage);
-                    }
-                    console.flush();
-                }, () -> false);
+                settings, imported.options().keep(), folds, Cli.stageLines(console, ""),
+                () -> false);
 
         print(console, result);
         output.writeJson(CV, toJson(result, run.data().getFileName().toString()), console);
