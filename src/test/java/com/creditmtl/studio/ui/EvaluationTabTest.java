@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -141,9 +142,12 @@ class EvaluationTabTest {
     void cancelStopsTheComparisonAndShowsNoResult(FxRobot robot) throws TimeoutException {
         robot.interact(() -> model.epochsProperty().set(200));
         robot.clickOn("#compareButton");
-        robot.clickOn("#evaluationCancelButton");
+        Button cancel = robot.lookup("#evaluationCancelButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cancel.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cancel);
         Label progress = robot.lookup("#evaluationProgressLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> progress.getText().endsWith("cancelled"));
 
         assertTrue(robot.lookup("#comparisonTable").queryAs(TableView.class).getItems()
