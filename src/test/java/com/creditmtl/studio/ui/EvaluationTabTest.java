@@ -140,17 +140,19 @@ class EvaluationTabTest {
 
     @Test
     void cancelStopsTheComparisonAndShowsNoResult(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> model.epochsProperty().set(200));
-        robot.clickOn("#compareButton");
+        // looked up before the run: a lookup from the test thread while the FX thread changes
+        // the scene graph can fail
         Button cancel = robot.lookup("#evaluationCancelButton").queryAs(Button.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cancel.isDisabled());
-        // fired rather than clicked: a window another test left open may lie over the button
-        robot.interact(cancel::fire);
         Label progress = robot.lookup("#evaluationProgressLabel").queryAs(Label.class);
+        TableView<?> comparison = robot.lookup("#comparisonTable").queryAs(TableView.class);
+        robot.interact(() -> model.epochsProperty().set(200));
+
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cancel.isDisabled());
+        robot.interact(cancel::fire);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> progress.getText().endsWith("cancelled"));
 
-        assertTrue(robot.lookup("#comparisonTable").queryAs(TableView.class).getItems()
-                .isEmpty());
+        assertTrue(comparison.getItems().isEmpty());
     }
 }

@@ -65,10 +65,12 @@ class MainWindowTest {
         robot.clickOn(epochs).type(KeyCode.HOME).type(KeyCode.RIGHT);
         assertEquals(2, epochs.getValue(), 1e-12);
 
-        robot.clickOn("#trainButton");
-        assertEquals("Training", robot.lookup("#tabs").queryAs(TabPane.class)
-                .getSelectionModel().getSelectedItem().getText());
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+
+        robot.clickOn(train);
+        assertEquals("Training", tabs.getSelectionModel().getSelectedItem().getText());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !applicants.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -95,17 +97,21 @@ class MainWindowTest {
 
     @Test
     void cancelStopsTrainingWithinASecondAndKeepsNoModel(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#trainButton");
+        // looked up before training: the chart grows on the FX thread while it runs, and a
+        // lookup from the test thread would walk a scene graph that is changing
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        Button cancel = robot.lookup("#cancelButton").queryAs(Button.class);
         LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
+        TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
+
+        robot.clickOn(train);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !chart.getData().isEmpty()
                 && !chart.getData().get(0).getData().isEmpty());
-
-        robot.clickOn("#cancelButton");
-        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        robot.interact(cancel::fire);
         WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS, () -> !train.isDisabled());
 
-        assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()
-                .contains("cancelled"));
-        assertTrue(robot.lookup("#applicantTable").queryAs(TableView.class).getItems().isEmpty());
+        assertTrue(status.getText().contains("cancelled"), status.getText());
+        assertTrue(applicants.getItems().isEmpty());
     }
 }
