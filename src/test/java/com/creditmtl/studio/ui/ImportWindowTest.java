@@ -78,8 +78,8 @@ class ImportWindowTest {
     @Test
     void germanTrainsFromTheWindowToATestAucOfAtLeast075(FxRobot robot)
             throws TimeoutException {
-        robot.clickOn("#trainButton");
         TableView<?> metrics = robot.lookup("#metricsTable").queryAs(TableView.class);
+        robot.clickOn("#trainButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !metrics.getItems().isEmpty());
 
         TaskMetrics result = (TaskMetrics) metrics.getItems().get(0);
