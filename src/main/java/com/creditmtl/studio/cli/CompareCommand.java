@@ -9,7 +9,6 @@ import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.ModelComparison;
 import com.creditmtl.studio.study.StudyFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,8 +33,7 @@ final class CompareCommand implements Callable<Integer> {
 
     static final String COMPARISON = "comparison.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = OutputFolder.JSON;
 
     @Spec
     private CommandSpec spec;

@@ -6,7 +6,6 @@ import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.CrossValidation;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,8 +33,7 @@ final class CvCommand implements Callable<Integer> {
 
     static final String CV = "cv.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = OutputFolder.JSON;
 
     @Spec
     private CommandSpec spec;

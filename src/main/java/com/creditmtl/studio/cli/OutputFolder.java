@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class OutputFolder {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** How the commands write their JSON results: indented, for people as well as programs. */
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

@@ -8,7 +8,6 @@ import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.creditmtl.studio.model.EpochReport;
@@ -47,8 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     static final String IMPORT_SUMMARY = "import-report.txt";
     static final String IMPORT_SPEC = "import-spec.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = OutputFolder.JSON;
 
     @Spec
     private CommandSpec spec;

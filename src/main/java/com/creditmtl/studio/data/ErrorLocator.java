@@ -27,18 +27,8 @@ final class ErrorLocator {
      */
     static int column(Path file, FileFormat format, long lineIndex, boolean badBytes) {
         String line;
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(format.byteOrderMark());
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                    format.charset().newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-            for (long i = 0; i < lineIndex; i++) {
-                if (reader.readLine() == null) {
-                    return -1;
-                }
-            }
-            line = reader.readLine();
+        try (BufferedReader reader = readerAtLine(file, format, lineIndex)) {
+            line = reader == null ? null : reader.readLine();
         } catch (IOException e) {
             return -1;
         }
@@ -93,16 +83,9 @@ final class ErrorLocator {
      * scan runs over the rest of the file as one text.
      */
     static boolean endsInsideQuotes(Path file, FileFormat format, long startLine) {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(format.byteOrderMark());
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                    format.charset().newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-            for (long i = 1; i < startLine; i++) {
-                if (reader.readLine() == null) {
-                    return false;
-                }
+        try (BufferedReader reader = readerAtLine(file, format, startLine - 1)) {
+            if (reader == null) {
+                return false;
             }
             boolean quoted = false;
             boolean cellStart = true;
@@ -129,6 +112,32 @@ final class ErrorLocator {
             return quoted;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The file's text from the given 0-based physical line on, past any byte-order mark, with
+     * undecodable bytes replaced rather than refused; null when the file has fewer lines.
+     */
+    private static BufferedReader readerAtLine(Path file, FileFormat format, long lineIndex)
+            throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(format.byteOrderMark());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+                    format.charset().newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            for (long i = 0; i < lineIndex; i++) {
+                if (reader.readLine() == null) {
+                    reader.close();
+                    return null;
+                }
+            }
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 
