@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CreditTable table = new CsvImporter().importFile(data);
-        TrainingSettings reference = TrainingSettings.defaults(table.tasks());
+        TrainingSettings reference = TrainingSettings.reference(table.tasks());
 
         if (only.contains("reference")) {
             out.println(training("reference", table, reference));

@@ -112,9 +112,10 @@ final class RunOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     private double dropout;
 
-    @Option(names = "--l2", paramLabel = "X",
-            description = "L2 penalty on the weights (default: ${DEFAULT-VALUE}).")
-    private double l2;
+    @Option(names = "--l2", paramLabel = "X|auto",
+            description = "L2 penalty on the weights, or auto for 15 / training rows "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String l2 = "auto";
 
     @Option(names = "--rate-decay", paramLabel = "X",
             description = "Factor on the learning rate after every epoch "
@@ -123,8 +124,8 @@ final class RunOptions {
 
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop after N epochs without a better validation loss and keep the "
-                    + "best epoch's network (default: ${DEFAULT-VALUE}, train every epoch).")
-    private int patience;
+                    + "best epoch's network; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
+    private int patience = TrainingOptions.DEFAULT.patience();
 
     @Option(names = "--class-weights",
             description = "Weight each binary task's positives by the training part's "
@@ -139,6 +140,12 @@ final class RunOptions {
             description = "Automatic task weighting: none, or dwa for dynamic weight averaging "
                     + "(default: ${DEFAULT-VALUE}).")
     private String balancing = "none";
+
+    @Option(names = "--regression-loss", paramLabel = "squared|absolute",
+            description = "Loss of the regression tasks: squared error (learns the mean) or "
+                    + "absolute error (learns the median; lowest MAE) (default: "
+                    + "${DEFAULT-VALUE}).", defaultValue = "absolute")
+    private String regressionLoss;
 
     @Option(names = "--weights", paramLabel = "W", split = ",",
             description = "Loss weight per task, in task order (default: 0.5,0.25,0.25 for the "
@@ -279,10 +286,30 @@ final class RunOptions {
             default -> throw new ParameterException(spec.commandLine(),
                     "--balancing must be none or dwa, not '" + balancing + "'");
         };
+        TrainingOptions.RegressionLoss loss = switch (regressionLoss.toLowerCase(Locale.ROOT)) {
+            case "squared" -> TrainingOptions.RegressionLoss.SQUARED;
+            case "absolute" -> TrainingOptions.RegressionLoss.ABSOLUTE;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--regression-loss must be squared or absolute, not '" + regressionLoss
+                            + "'");
+        };
+        double l2Value;
+        try {
+            l2Value = l2.equalsIgnoreCase("auto") ? TrainingOptions.AUTO_L2
+                    : Double.parseDouble(l2);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--l2 must be a number or auto, not '" + l2 + "'", e);
+        }
+        boolean auto = l2.equalsIgnoreCase("auto");
+        if (!auto && !(l2Value >= 0 && Double.isFinite(l2Value))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--l2 must be 0 or more, or auto, not '" + l2 + "'");
+        }
         List<Integer> layers = hidden.equals(List.of(0)) ? List.of() : hidden;
         try {
-            TrainingOptions options = new TrainingOptions(dropout, l2, rateDecay, patience,
-                    classWeights, logTargets, taskBalancing);
+            TrainingOptions options = new TrainingOptions(dropout, l2Value, rateDecay, patience,
+                    classWeights, logTargets, taskBalancing, loss);
             return new TrainingSettings(tasks, layers, epochs, batch, rate, seed,
                     TrainingSettings.DEFAULT_TEST_FRACTION,
                     TrainingSettings.DEFAULT_VALIDATION_FRACTION, options);

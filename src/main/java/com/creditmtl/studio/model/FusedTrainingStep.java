@@ -239,13 +239,10 @@ final class FusedTrainingStep {
         int base = firstRow * tasks;
         for (int t = 0; t < tasks; t++) {
             double weight = loss.weight(t);
-            boolean binary = loss.isBinary(t);
-            double positiveWeight = loss.positiveWeight(t);
             for (int r = 0; r < rows; r++) {
                 int i = r * tasks + t;
                 double w = mask == null ? weight : weight * mask[base + i];
-                double error = MultiTaskLoss.rowGradient(binary, labels[base + i],
-                        outputs.get(i), positiveWeight);
+                double error = loss.rowGradient(t, labels[base + i], outputs.get(i));
                 delta.put(i, (float) (w * error));
             }
         }

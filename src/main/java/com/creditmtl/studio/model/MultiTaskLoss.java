@@ -15,7 +15,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * The loss of all task heads at once, for an output layer with one column per task and an
  * identity activation. Column t is task t: a binary column is a logit, whose sigmoid is the
  * probability (binary cross-entropy from the logit, as numerically stable as it gets); a
- * regression column is the standardised target (squared error). Each column's loss and
+ * regression column is the standardised target (squared error, or absolute error where asked:
+ * the absolute error is least at the conditional median, the squared error at the mean, so the
+ * absolute error gives the lower mean absolute error on targets that are mostly zero, such as days
+ * or amounts overdue). Each column's loss and
  * gradient are multiplied by the task's weight and by the label mask, where one is given, so
  * a masked label contributes nothing to its head while the other heads still learn from the row.
  *
@@ -34,19 +37,28 @@ public final class MultiTaskLoss implements ILossFunction {
     private final double[] weights;
     @JsonProperty("positiveWeights")
     private final double[] positiveWeights;
+    @JsonProperty("absolute")
+    private final boolean[] absolute;
 
     public MultiTaskLoss(boolean[] binary, double[] weights) {
         this(binary, weights, null);
     }
 
+    public MultiTaskLoss(boolean[] binary, double[] weights, double[] positiveWeights) {
+        this(binary, weights, positiveWeights, null);
+    }
+
     /**
      * @param positiveWeights per task, the weight of a positive label of a binary task relative
      *     to a negative one (1 for none; ignored for a regression task); null for none at all
+     * @param absolute per task, true for a regression task learnt with the absolute error
+     *     instead of the squared error (ignored for a binary task); null for none
      */
     @JsonCreator
     public MultiTaskLoss(@JsonProperty("binary") boolean[] binary,
             @JsonProperty("weights") double[] weights,
-            @JsonProperty("positiveWeights") double[] positiveWeights) {
+            @JsonProperty("positiveWeights") double[] positiveWeights,
+            @JsonProperty("absolute") boolean[] absolute) {
         if (binary.length != weights.length || binary.length == 0) {
             throw new IllegalArgumentException("need one weight per task");
         }
@@ -60,6 +72,13 @@ public final class MultiTaskLoss implements ILossFunction {
                         + " must be above 0, was " + weight);
             }
             this.positiveWeights[t] = binary[t] ? weight : 1;
+        }
+        if (absolute != null && absolute.length != binary.length) {
+            throw new IllegalArgumentException("need one loss choice per task");
+        }
+        this.absolute = new boolean[binary.length];
+        for (int t = 0; t < binary.length; t++) {
+            this.absolute[t] = absolute != null && absolute[t] && !binary[t];
         }
     }
 
@@ -77,6 +96,11 @@ public final class MultiTaskLoss implements ILossFunction {
 
     public double positiveWeight(int task) {
         return positiveWeights[task];
+    }
+
+    /** True when a regression task is learnt with the absolute error. */
+    public boolean isAbsolute(int task) {
+        return absolute[task];
     }
 
     public synchronized void setWeight(int task, double weight) {
@@ -98,6 +122,18 @@ public final class MultiTaskLoss implements ILossFunction {
         }
         double error = output - label;
         return error * error;
+    }
+
+    /** Task t's loss for one row before the task weight, with the task's own loss. */
+    double rowLoss(int t, double label, double output) {
+        return absolute[t] ? Math.abs(output - label)
+                : rowLoss(binary[t], label, output, positiveWeights[t]);
+    }
+
+    /** Derivative of {@link #rowLoss(int, double, double)} by the output. */
+    double rowGradient(int t, double label, double output) {
+        return absolute[t] ? Math.signum(output - label)
+                : rowGradient(binary[t], label, output, positiveWeights[t]);
     }
 
     /** Derivative of {@link #rowLoss(boolean, double, double, double)} by the output. */
@@ -123,7 +159,7 @@ public final class MultiTaskLoss implements ILossFunction {
         double[] sums = new double[binary.length];
         double[] counts = new double[binary.length];
         forEachKnown(labels, output, mask, (t, i, y, z, m) -> {
-            sums[t] += m * rowLoss(binary[t], y, z);
+            sums[t] += m * (absolute[t] ? Math.abs(z - y) : rowLoss(binary[t], y, z));
             counts[t] += m;
         });
         for (int t = 0; t < sums.length; t++) {
@@ -139,7 +175,7 @@ public final class MultiTaskLoss implements ILossFunction {
         int columns = binary.length;
         float[] scores = new float[(int) preOutput.rows()];
         forEachKnown(labels, preOutput, mask, (t, i, y, z, m) -> scores[i / columns] +=
-                (float) (weights[t] * m * rowLoss(binary[t], y, z, positiveWeights[t])));
+                (float) (weights[t] * m * rowLoss(t, y, z)));
         return Nd4j.create(scores, new long[] {scores.length, 1}, DataType.FLOAT)
                 .castTo(preOutput.dataType());
     }
@@ -158,7 +194,7 @@ public final class MultiTaskLoss implements ILossFunction {
         requireIdentity(activationFn);
         float[] gradient = new float[(int) preOutput.length()];
         forEachKnown(labels, preOutput, mask, (t, i, y, z, m) -> gradient[i] =
-                (float) (weights[t] * m * rowGradient(binary[t], y, z, positiveWeights[t])));
+                (float) (weights[t] * m * rowGradient(t, y, z)));
         return Nd4j.create(gradient, preOutput.shape(), 'c').castTo(preOutput.dataType());
     }
 
@@ -208,19 +244,21 @@ public final class MultiTaskLoss implements ILossFunction {
     public String toString() {
         return "MultiTaskLoss(binary=" + Arrays.toString(binary) + ", weights="
                 + Arrays.toString(weights) + ", positiveWeights="
-                + Arrays.toString(positiveWeights) + ")";
+                + Arrays.toString(positiveWeights) + ", absolute=" + Arrays.toString(absolute)
+                + ")";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof MultiTaskLoss loss && Arrays.equals(binary, loss.binary)
                 && Arrays.equals(weights, loss.weights)
-                && Arrays.equals(positiveWeights, loss.positiveWeights);
+                && Arrays.equals(positiveWeights, loss.positiveWeights)
+                && Arrays.equals(absolute, loss.absolute);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(binary) + Arrays.hashCode(weights))
-                + Arrays.hashCode(positiveWeights);
+        return 31 * (31 * (31 * Arrays.hashCode(binary) + Arrays.hashCode(weights))
+                + Arrays.hashCode(positiveWeights)) + Arrays.hashCode(absolute);
     }
 }

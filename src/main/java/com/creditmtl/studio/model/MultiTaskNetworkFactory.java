@@ -66,6 +66,10 @@ public final class MultiTaskNetworkFactory {
                         ? new Adam(new ExponentialSchedule(ScheduleType.EPOCH,
                                 settings.learningRate(), options.rateDecay()))
                         : new Adam(settings.learningRate()));
+        if (options.isAutoL2()) {
+            throw new IllegalArgumentException("the automatic L2 penalty must be resolved from "
+                    + "the training rows before the network is built");
+        }
         if (options.l2() > 0) {
             base.l2(options.l2());
         }
@@ -86,7 +90,7 @@ public final class MultiTaskNetworkFactory {
             previous = sharedName(i);
             width = layers.get(i);
         }
-        graph.addLayer(HEADS, new OutputLayer.Builder(lossOf(settings.tasks(), positiveWeights))
+        graph.addLayer(HEADS, new OutputLayer.Builder(lossOf(settings, positiveWeights))
                         .nIn(width)
                         .nOut(settings.tasks().size())
                         .activation(Activation.IDENTITY)
@@ -107,6 +111,24 @@ public final class MultiTaskNetworkFactory {
 
     static MultiTaskLoss lossOf(List<TaskSpec> tasks) {
         return lossOf(tasks, new double[tasks.size()]);
+    }
+
+    static MultiTaskLoss lossOf(TrainingSettings settings, double[] positiveWeights) {
+        MultiTaskLoss plain = lossOf(settings.tasks(), positiveWeights);
+        boolean absolute = settings.options().regressionLoss()
+                == TrainingOptions.RegressionLoss.ABSOLUTE;
+        int tasks = plain.tasks();
+        boolean[] binary = new boolean[tasks];
+        double[] weights = new double[tasks];
+        double[] positives = new double[tasks];
+        boolean[] absolutes = new boolean[tasks];
+        for (int t = 0; t < tasks; t++) {
+            binary[t] = plain.isBinary(t);
+            weights[t] = plain.weight(t);
+            positives[t] = plain.positiveWeight(t);
+            absolutes[t] = absolute && !binary[t];
+        }
+        return new MultiTaskLoss(binary, weights, positives, absolutes);
     }
 
     static MultiTaskLoss lossOf(List<TaskSpec> tasks, double[] positiveWeights) {

@@ -4,7 +4,8 @@ package com.creditmtl.studio.model;
  * Training options beyond the reference recipe. {@link #NONE} is the reference recipe itself.
  *
  * @param dropout share of the shared layers' units dropped at each training step, 0 for none
- * @param l2 L2 penalty on the weights (not the biases), 0 for none
+ * @param l2 L2 penalty on the weights (not the biases), 0 for none, or {@link #AUTO_L2} for
+ *     {@link #L2_PRIOR} divided by the training rows (see {@link #resolveL2})
  * @param rateDecay factor applied to the learning rate after every epoch, 1 for a constant rate
  * @param patience epochs without a better validation loss before training stops and the best
  *     epoch's network is restored, 0 to train every epoch
@@ -12,22 +13,81 @@ package com.creditmtl.studio.model;
  *     negatives to positives, so both classes count alike
  * @param logTargets learn skewed non-negative regression targets as log(1 + y)
  * @param balancing automatic balancing of the task weights during training
+ * @param regressionLoss the loss of the regression tasks
  */
 public record TrainingOptions(double dropout, double l2, double rateDecay, int patience,
-        boolean classWeights, boolean logTargets, TaskBalancing balancing) {
+        boolean classWeights, boolean logTargets, TaskBalancing balancing,
+        RegressionLoss regressionLoss) {
 
     public static final TrainingOptions NONE =
             new TrainingOptions(0, 0, 1, 0, false, false, TaskBalancing.NONE);
 
+    /** The L2 value (not a number) that stands for "{@link #L2_PRIOR} / training rows". */
+    public static final double AUTO_L2 = Double.NaN;
+
+    /**
+     * Strength of the automatic L2 penalty. The loss is a mean over a minibatch, so a penalty of
+     * λ / n on each step is a Gaussian prior of fixed strength λ on the weights of a model fitted
+     * to n rows: strong on a thousand applicants, faint on thirty thousand.
+     */
+    public static final double L2_PRIOR = 15;
+
+    /**
+     * The product's defaults, chosen on the bundled table and on German credit (see
+     * docs/decisions/0007-default-training-options.md): absolute error for regression tasks,
+     * early stopping after 5 epochs without a better validation loss, and the automatic L2.
+     */
+    public static final TrainingOptions DEFAULT = new TrainingOptions(0, AUTO_L2, 1, 5, false,
+            false, TaskBalancing.NONE, RegressionLoss.ABSOLUTE);
+
+    /** The options with the squared error for regression tasks, as the reference recipe has. */
+    public TrainingOptions(double dropout, double l2, double rateDecay, int patience,
+            boolean classWeights, boolean logTargets, TaskBalancing balancing) {
+        this(dropout, l2, rateDecay, patience, classWeights, logTargets, balancing,
+                RegressionLoss.SQUARED);
+    }
+
     public TrainingOptions {
         require(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1), was " + dropout);
-        require(l2 >= 0 && Double.isFinite(l2), "L2 must be 0 or more, was " + l2);
+        require(Double.isNaN(l2) || l2 >= 0 && Double.isFinite(l2),
+                "L2 must be 0 or more, was " + l2);
         require(rateDecay > 0 && rateDecay <= 1, "rate decay must lie in (0, 1], was "
                 + rateDecay);
         require(patience >= 0, "patience must be 0 or more, was " + patience);
-        if (balancing == null) {
-            throw new IllegalArgumentException("task balancing must be given");
+        if (balancing == null || regressionLoss == null) {
+            throw new IllegalArgumentException("task balancing and regression loss must be given");
         }
+    }
+
+    /** The loss a regression head learns with. */
+    public enum RegressionLoss {
+        /** Squared error: the head learns the mean of the target, as the reference recipe. */
+        SQUARED,
+        /**
+         * Absolute error: the head learns the median of the target, which gives the lowest mean
+         * absolute error; on a target that is zero for most applicants it predicts zero for
+         * most of them.
+         */
+        ABSOLUTE
+    }
+
+    /** True when the L2 penalty is to be set from the training rows. */
+    public boolean isAutoL2() {
+        return Double.isNaN(l2);
+    }
+
+    /**
+     * These options with a concrete L2 penalty: the automatic one becomes {@link #L2_PRIOR}
+     * divided by the training rows; a given one stays.
+     */
+    public TrainingOptions resolveL2(int trainingRows) {
+        if (!isAutoL2()) {
+            return this;
+        }
+        if (trainingRows <= 0) {
+            throw new IllegalArgumentException("no training rows to set the L2 penalty from");
+        }
+        return withL2(L2_PRIOR / trainingRows);
     }
 
     /** How task weights may change during training. */
@@ -44,37 +104,42 @@ public record TrainingOptions(double dropout, double l2, double rateDecay, int p
 
     public TrainingOptions withDropout(double value) {
         return new TrainingOptions(value, l2, rateDecay, patience, classWeights, logTargets,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withL2(double value) {
         return new TrainingOptions(dropout, value, rateDecay, patience, classWeights, logTargets,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withRateDecay(double value) {
         return new TrainingOptions(dropout, l2, value, patience, classWeights, logTargets,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withPatience(int value) {
         return new TrainingOptions(dropout, l2, rateDecay, value, classWeights, logTargets,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withClassWeights(boolean value) {
         return new TrainingOptions(dropout, l2, rateDecay, patience, value, logTargets,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withLogTargets(boolean value) {
         return new TrainingOptions(dropout, l2, rateDecay, patience, classWeights, value,
-                balancing);
+                balancing, regressionLoss);
     }
 
     public TrainingOptions withBalancing(TaskBalancing value) {
         return new TrainingOptions(dropout, l2, rateDecay, patience, classWeights, logTargets,
-                value);
+                value, regressionLoss);
+    }
+
+    public TrainingOptions withRegressionLoss(RegressionLoss value) {
+        return new TrainingOptions(dropout, l2, rateDecay, patience, classWeights, logTargets,
+                balancing, value);
     }
 
     private static void require(boolean condition, String message) {

@@ -54,10 +54,25 @@ public record TrainingSettings(List<TaskSpec> tasks, List<Integer> hiddenLayers,
     }
 
     /** The reference recipe for the given tasks: 64 units, 50 epochs, batch 32, rate 0.001. */
+    /** The product's defaults: the reference recipe with {@link TrainingOptions#DEFAULT}. */
     public static TrainingSettings defaults(List<TaskSpec> tasks) {
+        return reference(tasks).withOptions(TrainingOptions.DEFAULT);
+    }
+
+    /**
+     * The reference recipe of the design: one shared layer of 64 units, 50 epochs, batch 32,
+     * Adam at 0.001, squared error for regression tasks, no other option. Benchmarks against
+     * other implementations of that recipe use it.
+     */
+    public static TrainingSettings reference(List<TaskSpec> tasks) {
         return new TrainingSettings(tasks, DEFAULT_HIDDEN_UNITS, DEFAULT_EPOCHS,
                 DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_SEED, DEFAULT_TEST_FRACTION,
                 DEFAULT_VALIDATION_FRACTION);
+    }
+
+    /** These settings with the automatic L2 penalty, if chosen, set for the training rows. */
+    public TrainingSettings resolveL2(int trainingRows) {
+        return options.isAutoL2() ? withOptions(options.resolveL2(trainingRows)) : this;
     }
 
     /** Width of the first shared layer, 0 for a linear model. */

@@ -34,6 +34,7 @@ final class ModelFitter {
 
     static Fitted fit(StudyTrainer.Prepared prepared, TrainingSettings settings,
             EvaluationOptions options, BooleanSupplier cancelled) {
+        settings = settings.resolveL2(prepared.split().train().length);
         List<TaskSpec> tasks = settings.tasks();
         double[][] trainRaw = prepared.encoder().transform(prepared.table(),
                 prepared.split().train());

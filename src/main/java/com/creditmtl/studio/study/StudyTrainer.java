@@ -92,6 +92,7 @@ public final class StudyTrainer {
         TrainingData validation = prepared.validation();
         List<LeakageGuard.Flag> leakage = prepared.leakage();
 
+        settings = settings.resolveL2(split.train().length);
         ComputationGraph network = prepared.network(settings);
         long start = System.nanoTime();
         MultiTaskTrainer trainer = new MultiTaskTrainer(settings);
@@ -144,8 +145,8 @@ public final class StudyTrainer {
 
         /** The network for these data and settings, untrained. */
         public ComputationGraph network(TrainingSettings settings) {
-            return MultiTaskNetworkFactory.build(preprocessor.featureCount(), settings,
-                    positiveWeights);
+            return MultiTaskNetworkFactory.build(preprocessor.featureCount(),
+                    settings.resolveL2(split.train().length), positiveWeights);
         }
     }
 

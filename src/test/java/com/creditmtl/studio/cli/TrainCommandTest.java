@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
@@ -142,6 +144,39 @@ class TrainCommandTest {
         assertTrue(training.get("class_weights").asBoolean());
         assertEquals("dynamic_weight_average", training.get("balancing").asText());
         assertTrue(metrics.get("kept_epoch").asInt() >= 1);
+    }
+
+    @Test
+    void defaultRunUsesAbsoluteErrorEarlyStoppingAndTheAutomaticL2() throws Exception {
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        JsonNode training = metrics.get("training_options");
+        int trainRows = metrics.get("rows").get("train").asInt();
+
+        assertEquals("absolute", training.get("regression_loss").asText());
+        assertEquals(5, training.get("patience").asInt());
+        assertEquals(15.0 / trainRows, training.get("l2").asDouble(), 1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-0.1", "NaN", "much"})
+    void l2ThatIsNotANonNegativeNumberOrAutoIsAnArgumentError(String value) {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("z").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--l2", value);
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --l2 must be"), result[1]);
+    }
+
+    @Test
+    void unknownRegressionLossIsAnArgumentError() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("z").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--regression-loss", "huber");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[1].startsWith("error: --regression-loss must be squared or absolute"),
+                result[1]);
     }
 
     @Test

@@ -82,13 +82,18 @@ class FusedTrainingStepTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"L2, 0.01, 1, positive weight 1", "rate decay, 0, 0.5, positive weight 1",
-        "positive weight, 0, 1, positive weight 3", "two layers and L2, 0.01, 0.9, two layers"})
+        "positive weight, 0, 1, positive weight 3", "two layers and L2, 0.01, 0.9, two layers",
+        "absolute error, 0, 1, absolute error"})
     void optionsTheFusedStepCoversGiveTheParametersThatFitGives(String name, double l2,
             double decay, String variant) {
         TrainingSettings settings = SyntheticTasks.settings(TASKS, 1, 32, 4)
                 .withOptions(TrainingOptions.NONE.withL2(l2).withRateDecay(decay));
         if (variant.equals("two layers")) {
             settings = settings.withHiddenLayers(List.of(16, 8));
+        }
+        if (variant.equals("absolute error")) {
+            settings = settings.withOptions(settings.options()
+                    .withRegressionLoss(TrainingOptions.RegressionLoss.ABSOLUTE));
         }
         double[] positiveWeights = {variant.endsWith("3") ? 3 : 1, 0, 0};
         ComputationGraph fused = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES, settings,

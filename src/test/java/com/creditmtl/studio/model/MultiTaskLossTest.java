@@ -102,6 +102,42 @@ class MultiTaskLossTest {
     }
 
     @Test
+    void absoluteErrorTaskHasTheAbsoluteLossAndTheSignAsGradient() {
+        MultiTaskLoss loss = new MultiTaskLoss(new boolean[] {true, false, false},
+                new double[] {0.5, 0.25, 0.25}, null, new boolean[] {true, true, false});
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1, 0.5f, -1}, {0, 2, 1}});
+        INDArray outputs = Nd4j.createFromArray(new float[][] {{0.2f, 1.5f, 0.5f},
+            {-0.4f, 1, 1}});
+
+        INDArray gradient = loss.computeGradient(labels, outputs,
+                new org.nd4j.linalg.activations.impl.ActivationIdentity(), null);
+        double[] perTask = loss.meanLossPerTask(labels, outputs, null);
+
+        assertTrue(loss.isAbsolute(1));
+        assertTrue(!loss.isAbsolute(0), "a binary task keeps the cross-entropy");
+        assertEquals(0.25, gradient.getDouble(0, 1), 1e-7);
+        assertEquals(-0.25, gradient.getDouble(1, 1), 1e-7);
+        assertEquals(0.25 * 2 * 1.5, gradient.getDouble(0, 2), 1e-6);
+        assertEquals((1.0 + 1.0) / 2, perTask[1], 1e-6);
+        assertEquals((1.5 * 1.5 + 0) / 2, perTask[2], 1e-6);
+        assertEquals((MultiTaskLoss.rowLoss(true, 1, 0.2) + MultiTaskLoss.rowLoss(true, 0, -0.4))
+                / 2, perTask[0], 1e-6);
+    }
+
+    @Test
+    void lossReadBackFromItsJsonKeepsTheAbsoluteErrorTasks() throws Exception {
+        MultiTaskLoss loss = new MultiTaskLoss(new boolean[] {true, false},
+                new double[] {0.5, 0.5}, new double[] {2, 1}, new boolean[] {false, true});
+        org.nd4j.shade.jackson.databind.ObjectMapper json =
+                new org.nd4j.shade.jackson.databind.ObjectMapper();
+
+        MultiTaskLoss back = json.readValue(json.writeValueAsString(loss), MultiTaskLoss.class);
+
+        assertEquals(loss, back);
+        assertTrue(back.isAbsolute(1));
+    }
+
+    @Test
     void otherActivationThanIdentityIsRefused() {
         MultiTaskLoss loss = MultiTaskNetworkFactory.lossOf(TASKS);
         INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 3);

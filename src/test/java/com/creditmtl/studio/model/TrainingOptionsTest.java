@@ -94,9 +94,35 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void automaticL2IsThePriorStrengthPerTrainingRow() {
+        TrainingOptions auto = TrainingOptions.DEFAULT;
+
+        assertTrue(auto.isAutoL2());
+        assertEquals(15.0 / 720, auto.resolveL2(720).l2(), 1e-15);
+        assertEquals(15.0 / 21_600, auto.resolveL2(21_600).l2(), 1e-15);
+        assertEquals(0.003, TrainingOptions.NONE.withL2(0.003).resolveL2(720).l2(), 0);
+        assertThrows(IllegalArgumentException.class, () -> auto.resolveL2(0));
+    }
+
+    @Test
+    void unresolvedAutomaticL2CannotBuildANetwork() {
+        TrainingSettings settings = SyntheticTasks.settings(TASKS, 1, 16, 1)
+                .withOptions(TrainingOptions.DEFAULT);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES, settings));
+        assertTrue(e.getMessage().contains("training rows"), e.getMessage());
+        ComputationGraph network = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES,
+                settings.resolveL2(300));
+        assertTrue(MultiTaskNetworkFactory.loss(network).isAbsolute(1));
+    }
+
+    @Test
     void optionsOutsideTheirRangesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.NONE.withDropout(1));
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.NONE.withL2(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.NONE.withL2(Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.NONE.withRateDecay(0));
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.NONE.withPatience(-1));
         assertThrows(IllegalArgumentException.class,
