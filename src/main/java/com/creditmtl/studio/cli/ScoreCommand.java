@@ -149,7 +149,8 @@ final class ScoreCommand implements Callable<Integer> {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing) || !OutputFolder.canWriteIn(existing)) {
+        if (existing == null || !Files.isDirectory(existing)
+                || !OutputFolder.canWriteIn(existing)) {
             throw new ParameterException(spec.commandLine(), option + " " + file
                     + " cannot be written: no file can be made in " + existing);
         }

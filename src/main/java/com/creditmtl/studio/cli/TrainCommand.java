@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: imports a file, trains the multi-task network and writes its results, the
- * import report, the import spec and the study file for {@code score}. The output folder is created only once training has
- * succeeded, so a bad file leaves no half-written folder behind.
+ * import report, the import spec and the study file for {@code score}. The output folder is
+ * created only once training has succeeded, so a bad file leaves no half-written folder behind.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the multi-task credit model on a CSV file and write metrics.json, "

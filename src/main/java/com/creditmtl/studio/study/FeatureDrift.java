@@ -65,7 +65,7 @@ public final class FeatureDrift {
                 .sorted((a, b) -> Double.compare(b.psi(), a.psi()))
                 .forEach(result -> features.addObject()
                         .put("feature", result.feature())
-                        .put("psi", result.psi())
+                        .put("psi", Math.round(result.psi() * 1e6) / 1e6)
                         .put("status", result.status().name().toLowerCase(Locale.ROOT)));
         return root;
     }
