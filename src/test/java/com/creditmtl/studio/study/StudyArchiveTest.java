@@ -120,20 +120,29 @@ class StudyArchiveTest {
 
     @Test
     void killedWriteLeavesTheEarlierStudyWhole() throws Exception {
+        // The child saves a study of 2.9 million parameters (12 MB) in a loop, so a kill lands
+        // in the middle of a write most of the time; a hidden .part file left behind shows it.
         Path target = folder.resolve("killed.cmtl");
-        Files.copy(studyFile, target);
+        boolean killedMidWrite = false;
+        for (int attempt = 0; attempt < 4 && !killedMidWrite; attempt++) {
+            Files.copy(studyFile, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Process child = fork("resave-wide", target.toString());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(
+                    child.getInputStream(), UTF_8));
+            assertEquals("saved", lines.readLine(), "the child did not save");
+            Thread.sleep(100 + 150L * attempt);
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
-        Process child = fork("resave", target.toString());
-        BufferedReader lines = new BufferedReader(new InputStreamReader(
-                child.getInputStream(), UTF_8));
-        assertEquals("saved", lines.readLine(), "the child did not start saving");
-        Thread.sleep(300);
-        child.destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-
-        SavedStudy survivor = StudyArchive.open(target);
-        assertSamePredictions(StudyArchiveMain.predictions(saved, applicants),
-                StudyArchiveMain.predictions(survivor, applicants));
+            SavedStudy survivor = StudyArchive.open(target);
+            assertSamePredictions(StudyArchiveMain.predictions(StudyArchiveMain.wide(saved),
+                    applicants), StudyArchiveMain.predictions(survivor, applicants));
+            try (var files = Files.list(folder)) {
+                killedMidWrite = files.map(f -> f.getFileName().toString())
+                        .anyMatch(f -> f.startsWith(".killed.cmtl") && f.endsWith(".part"));
+            }
+        }
+        assertTrue(killedMidWrite, "no kill landed in the middle of a write");
     }
 
     @Test
@@ -183,6 +192,20 @@ class StudyArchiveTest {
 
         String message = assertRefused(extra, "extra.cmtl");
         assertTrue(message.contains("unknown entry 'notes.txt'"), message);
+    }
+
+    @Test
+    void duplicateEntryIsRefused() throws Exception {
+        // a name of the same length, renamed in the bytes: ZipOutputStream refuses duplicates
+        Path twice = rewrite("twice.cmtl", entries -> entries.put("scorecardXjson",
+                entries.get(StudyArchive.SCORECARD)), false);
+        byte[] bytes = Files.readAllBytes(twice);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("scorecardXjson", StudyArchive.SCORECARD);
+        Files.write(twice, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        String message = assertRefused(twice, "twice.cmtl");
+        assertTrue(message.contains("scorecard.json twice"), message);
     }
 
     @Test
