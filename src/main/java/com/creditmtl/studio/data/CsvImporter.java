@@ -905,6 +905,16 @@ public final class CsvImporter {
                         .variables(numbers.keySet())
                         .build();
             } catch (RuntimeException e) {
+                for (ColumnBuffer buffer : buffers.values()) {
+                    if (buffer.isText() && Pattern.compile("\\b" + Pattern.quote(buffer.name)
+                            + "\\b").matcher(column.expression()).find()) {
+                        throw new ImportException(ImportException.at(name,
+                                Math.max(1, buffer.firstTextRow), buffer.name, "'"
+                                        + abbreviate(String.valueOf(buffer.firstText))
+                                        + "' is not a number, so the computed column "
+                                        + column.name() + " cannot use the column"), e);
+                    }
+                }
                 throw new ImportException(name + ": computed column " + column.name() + ": "
                         + e.getMessage() + " (numeric columns with plain names only)", e);
             }
