@@ -146,6 +146,28 @@ class StudyArchiveTest {
     }
 
     @Test
+    void unseenBranchScoresLikeNoBranchAtAll() throws Exception {
+        // both training branches are frequent, so there is no (other) column: an unseen branch
+        // sets none of the branch columns
+        Path file = folder.resolve("unseen.csv");
+        Files.write(file, List.of("ID,income,utilisation,late_payments,age,branch",
+                "A,50000,0.5,2,40,west", "B,50000,0.5,2,40,north", "C,50000,0.5,2,40,"), UTF_8);
+        var table = new CsvImporter().readFeatures(file, saved.importSpec(),
+                saved.encoder().numericFeatures(), saved.encoder().categoricalFeatures())
+                .table();
+
+        double[][] encoded = saved.encoder().transform(table, table.allRows());
+        double[][] predicted = saved.predict(table, table.allRows());
+
+        int north = saved.encoder().outputNames().indexOf("branch=north");
+        int south = saved.encoder().outputNames().indexOf("branch=south");
+        assertEquals(0, encoded[0][north] + encoded[0][south], 0);
+        assertEquals(1, encoded[1][north], 0);
+        assertEquals(predicted[0][0], predicted[0][2], 0);
+        assertTrue(predicted[0][0] != predicted[0][1], "west scores as north");
+    }
+
+    @Test
     void truncatedFileIsRefusedNamingIt() throws Exception {
         byte[] bytes = Files.readAllBytes(studyFile);
         Path truncated = folder.resolve("truncated.cmtl");
