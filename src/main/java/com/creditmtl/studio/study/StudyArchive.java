@@ -26,7 +26,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -87,6 +86,7 @@ public final class StudyArchive {
     private static final List<String> NETWORK_PACKAGES = List.of("org.deeplearning4j.",
             "org.nd4j.", "com.creditmtl.studio.model.");
 
+    private static final String UNKNOWN = "unknown";
     private static final Logger LOGGER = LoggerFactory.getLogger(StudyArchive.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -168,7 +168,7 @@ public final class StudyArchive {
                     + "say format " + FORMAT + ")");
         }
         JsonNode version = manifest.path("format_version");
-        if (!version.canConvertToInt() || version.asInt() < 1) {
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
             throw new StudyFileException(name + ": the manifest has no valid format_version");
         }
         if (version.asInt() > FORMAT_VERSION) {
@@ -235,11 +235,18 @@ public final class StudyArchive {
                     drift, settings, metrics, fingerprint, created);
             LOGGER.info("Opened the study {} (trained on {}, {} rows)", name,
                     fingerprint.fileName(), fingerprint.rows());
+            String written = manifest.path("libraries").path("deeplearning4j").asText("");
+            String running = version("org.deeplearning4j", "deeplearning4j-nn");
+            if (!written.equals(running)) {
+                LOGGER.warn("The study {} was written with DL4J {}; this is DL4J {}", name,
+                        written, running);
+            }
             return study;
         } catch (JsonProcessingException e) {
             throw new StudyFileException(name + ": the entry " + current + " is not valid: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (IOException | RuntimeException e) {
+            // DL4J and ND4J report a configuration they cannot use with unchecked exceptions
             throw new StudyFileException(name + ": the entry " + current + " is not valid: "
                     + e.getMessage(), e);
         }
@@ -398,7 +405,8 @@ public final class StudyArchive {
         root.put("format", FORMAT);
         root.put("format_version", FORMAT_VERSION);
         root.put("created", study.created().toString());
-        root.put("app_version", version("com.creditmtl", "credit-mtl-studio"));
+        String app = version("com.creditmtl", "credit-mtl-studio");
+        root.put("app_version", app.equals(UNKNOWN) ? "development build (not packaged)" : app);
         ObjectNode libraries = root.putObject("libraries");
         libraries.put("deeplearning4j", version("org.deeplearning4j", "deeplearning4j-nn"));
         libraries.put("nd4j", version("org.nd4j", "nd4j-api"));
@@ -417,18 +425,18 @@ public final class StudyArchive {
         return root;
     }
 
-    /** A library's version from its Maven properties, or "unknown" outside a packaged jar. */
+    /** A library's version from its Maven properties, or "unknown" when they are absent. */
     static String version(String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = StudyArchive.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return "unknown";
+                return UNKNOWN;
             }
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version", "unknown");
+            return properties.getProperty("version", UNKNOWN);
         } catch (IOException e) {
-            return "unknown";
+            return UNKNOWN;
         }
     }
 

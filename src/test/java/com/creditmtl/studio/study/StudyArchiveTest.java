@@ -295,6 +295,23 @@ class StudyArchiveTest {
     }
 
     @Test
+    void csvFileIsRefusedAsNoStudy() throws Exception {
+        String message = assertRefused(applicants, "new.csv");
+
+        assertTrue(message.contains("damaged or not a study file"), message);
+    }
+
+    @Test
+    void manifestOfAnotherFormatIsRefused() throws Exception {
+        Path other = rewrite("other.cmtl", entries -> entries.put(StudyArchive.MANIFEST,
+                "{\"format\": \"spreadsheet\", \"format_version\": 1}".getBytes(UTF_8)),
+                false);
+
+        String message = assertRefused(other, "other.cmtl");
+        assertTrue(message.contains("is not a study file"), message);
+    }
+
+    @Test
     void missingFileIsRefusedNamingIt() {
         assertRefused(folder.resolve("absent.cmtl"), "absent.cmtl");
     }
