@@ -3,6 +3,7 @@ package com.creditmtl.studio.cli;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.study.ApplicantResult;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code score}: scores new applicants with a saved study. The file is read with the study's
  * import spec; only the study's feature columns are needed (a missing one is an error naming
- * it), other columns, task columns among them, are ignored. Writes per applicant the ID, every
+ * it), other columns, task columns among them, are ignored; a row of the wrong length, which
+ * training would skip, is an error here. Writes per applicant the ID, every
  * task's prediction, score, grade and expected loss, and a drift report (population stability
  * index per feature against the training part). Both files are written whole or not at all,
  * and an existing file is replaced only with {@code --overwrite}.
@@ -87,6 +89,13 @@ final class ScoreCommand implements Callable<Integer> {
         ImportResult imported = new CsvImporter().readFeatures(data, study.importSpec(),
                 study.encoder().numericFeatures(), study.encoder().categoricalFeatures());
         CreditTable table = imported.table();
+        if (imported.report().rowsSkipped() > 0) {
+            ImportReport.SkippedRow first = imported.report().skipped().get(0);
+            throw new ImportException(String.format(Locale.ROOT, "%s: row %d: %s (%,d rows of "
+                    + "the wrong length in all); every applicant must be scored, so nothing was "
+                    + "written", data.getFileName(), first.row(), first.reason(),
+                    imported.report().rowsSkipped()));
+        }
         for (String warning : imported.report().warnings()) {
             console.println("warning: " + warning);
         }

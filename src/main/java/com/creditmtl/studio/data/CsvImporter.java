@@ -153,9 +153,12 @@ public final class CsvImporter {
         features.addAll(categorical);
         for (String feature : features) {
             if (!columns.contains(feature) && !computedFeatures.containsKey(feature)) {
+                String hint = header.size() > 1 ? "" : "; the study's import spec reads "
+                        + "cells split by '" + spec.delimiter() + "', is that the file's "
+                        + "delimiter?";
                 throw new ImportException(name + ": no column " + feature + ", a feature of "
                         + "the study (columns: " + abbreviate(String.join(", ", header), 200)
-                        + ")");
+                        + ")" + hint);
             }
         }
 

@@ -231,6 +231,25 @@ class ScoreCommandTest {
     }
 
     @Test
+    void rowOfTheWrongLengthIsAnErrorNotASkippedApplicant() throws Exception {
+        // one short row in 200: few enough for training to skip it with a warning
+        List<String> lines = new ArrayList<>(Files.readAllLines(testApplicants, UTF_8)
+                .subList(0, 201));
+        lines.set(3, lines.get(3).substring(0, lines.get(3).lastIndexOf(',')));
+        Path data = folder.resolve("short.csv");
+        Files.write(data, lines, UTF_8);
+        Path out = folder.resolve("short-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", out.toString());
+
+        assertEquals("1", result[0]);
+        assertTrue(result[2].contains("short.csv: row 3: ") && result[2].contains("PAY_AMT6")
+                && result[2].contains("nothing was written"), result[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void extraColumnsAreIgnoredAndIdsMadeSafe() throws Exception {
         List<String> lines = Files.readAllLines(testApplicants, UTF_8).subList(0, 3);
         List<String> extra = List.of(lines.get(0) + ",comment", "=1+1" + lines.get(1)

@@ -79,6 +79,17 @@ class FeatureImportTest {
     }
 
     @Test
+    void fileWithAnotherDelimiterGetsAHint() throws Exception {
+        Path file = write("loan,income,debt,region\nL1,1000,250,north\n");
+
+        ImportException e = assertThrows(ImportException.class,
+                () -> new CsvImporter().readFeatures(file, spec(), NUMERIC, CATEGORICAL));
+
+        assertTrue(e.getMessage().contains("no column income")
+                && e.getMessage().contains("split by ';'"), e.getMessage());
+    }
+
+    @Test
     void textInANumericFeatureNamesRowAndColumn() throws Exception {
         Path file = write("loan;income;debt;region\nL1;1000;250;north\nL2;lots;3;south\n");
 
