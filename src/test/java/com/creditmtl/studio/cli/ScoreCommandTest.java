@@ -299,6 +299,39 @@ class ScoreCommandTest {
     }
 
     @Test
+    void binaryAmountTaskIsRefusedBeforeTraining() {
+        String[] result = cli("train", "--data", BUNDLED.toString(), "--out",
+                folder.resolve("binary-amount").toString(), "--amount-task",
+                "default_probability");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("--amount-task: the amount task default_probability is "
+                + "binary"), result[2]);
+        assertFalse(Files.exists(folder.resolve("binary-amount")));
+    }
+
+    @Test
+    void withoutAmountTaskNeitherFileHasExpectedLoss() throws Exception {
+        Path slice = folder.resolve("small.csv");
+        Files.write(slice, Files.readAllLines(BUNDLED, UTF_8).subList(0, 801), UTF_8);
+        Path out = folder.resolve("no-amount");
+        String[] trained = cli("train", "--data", slice.toString(), "--out", out.toString(),
+                "--epochs", "1", "--hidden", "4", "--quiet", "--amount-task", "none");
+        assertEquals("0", trained[0], trained[2]);
+        Path scored = folder.resolve("no-amount-scored.csv");
+
+        String[] result = cli("score", "--study", out.resolve("study.cmtl").toString(),
+                "--data", testApplicants.toString(), "--out", scored.toString());
+
+        assertEquals("0", result[0], result[2]);
+        assertFalse(Files.readAllLines(out.resolve("predictions.csv"), UTF_8).get(0)
+                .contains("expected_loss"));
+        assertEquals("ID,default_probability_predicted,overdue_days_predicted,"
+                + "overdue_amount_predicted,score,grade", Files.readAllLines(scored, UTF_8)
+                .get(0));
+    }
+
+    @Test
     void trainRefusesToReplaceAStudyWithoutOverwrite() {
         String[] result = cli("train", "--data", BUNDLED.toString(), "--out", run.toString(),
                 "--epochs", "1", "--quiet");
