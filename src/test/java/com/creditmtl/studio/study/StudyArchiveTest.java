@@ -41,6 +41,8 @@ class StudyArchiveTest {
     @TempDir
     static Path folder;
 
+    private static final Path CHILD_ERRORS = Path.of("target", "study-archive-child.log");
+
     private static Path studyFile;
     private static Path applicants;
     private static SavedStudy saved;
@@ -392,11 +394,12 @@ class StudyArchiveTest {
         command.add(System.getProperty("java.class.path"));
         command.add(StudyArchiveMain.class.getName());
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return new ProcessBuilder(command).redirectError(CHILD_ERRORS.toFile()).start();
     }
 
+    /** What the child wrote, for the message of a failed assertion. */
     private static String output(Process process) throws IOException {
-        return new String(process.getInputStream().readAllBytes(), UTF_8);
+        return new String(process.getInputStream().readAllBytes(), UTF_8)
+                + Files.readString(CHILD_ERRORS, UTF_8);
     }
 }
