@@ -2,6 +2,7 @@ package com.creditmtl.studio.cli;
 
 import com.creditmtl.studio.data.ImportException;
 import com.creditmtl.studio.study.Progress;
+import com.creditmtl.studio.study.StudyFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "credit-mtl-studio", mixinStandardHelpOptions = true,
         version = "Credit MTL Studio 0.1.0",
         description = "Multi-task credit scoring. Without arguments the window opens.",
-        subcommands = {TrainCommand.class, CompareCommand.class, CvCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ScoreCommand.class, CompareCommand.class,
+                CvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Cli.class);
@@ -64,7 +65,7 @@ public final class Cli {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof ImportException) {
+        if (e instanceof ImportException || e instanceof StudyFileException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

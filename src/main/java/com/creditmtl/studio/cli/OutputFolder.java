@@ -44,7 +44,7 @@ final class OutputFolder {
     }
 
     /** Tries it: permissions alone do not tell, for example on a read-only file system. */
-    private static boolean canWriteIn(Path directory) {
+    static boolean canWriteIn(Path directory) {
         try {
             Files.delete(Files.createTempFile(directory, ".credit-mtl-probe", ".tmp"));
             return true;

@@ -15,7 +15,11 @@ import com.creditmtl.studio.model.TaskLoss;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ScoreScale;
+import com.creditmtl.studio.scoring.Scorecard;
+import com.creditmtl.studio.study.DataFingerprint;
+import com.creditmtl.studio.study.SavedStudy;
 import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.study.StudyArchive;
 import com.creditmtl.studio.study.StudyFiles;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.io.IOException;
@@ -29,17 +33,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: imports a file, trains the multi-task network and writes its results, the
- * import report and the import spec. The output folder is created only once training has
- * succeeded, so a bad file leaves no half-written folder behind.
+ * import report, the import spec and the study file for {@code score}. The output folder is
+ * created only once training has succeeded, so a bad file leaves no half-written folder behind.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the multi-task credit model on a CSV file and write metrics.json, "
-                + "predictions.csv (the test applicants), import-report.json, import-report.txt "
-                + "and import-spec.json to the output folder.")
+                + "predictions.csv (the test applicants), import-report.json, import-report.txt, "
+                + "import-spec.json and study.cmtl (the model, for the score command) to the "
+                + "output folder.")
 final class TrainCommand implements Callable<Integer> {
 
     static final String IMPORT_REPORT = "import-report.json";
@@ -60,10 +66,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary, not a line per epoch.")
     private boolean quiet;
 
+    @Option(names = "--amount-task", paramLabel = "NAME|none",
+            description = "Regression task whose prediction is the amount at risk, for the "
+                    + "expected loss (default: the regression task whose name contains "
+                    + "'amount', if any).")
+    private String amountTask;
+
     @Override
     public Integer call() throws ImportException, IOException {
         output.check(spec, List.of(StudyFiles.METRICS, StudyFiles.PREDICTIONS, IMPORT_REPORT,
-                IMPORT_SUMMARY, IMPORT_SPEC));
+                IMPORT_SUMMARY, IMPORT_SPEC, StudyArchive.FILE_NAME));
         Path out = output.path();
         ImportResult imported = run.read();
         CreditTable table = imported.table();
@@ -79,8 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 table.rowCount(), table.featureNames().size(), table.categoricalNames().size(),
                 count(settings.tasks().size(), "task"), count(settings.epochs(), "epoch"),
                 settings.batchSize(), settings.seed());
-        Study study = new StudyTrainer(ScoreScale.DEFAULT, GradeScale.DEFAULT,
-                run.evaluation()).train(table, settings, imported.options().keep(),
+        Study study = trainer(settings).train(table, settings, imported.options().keep(),
                 report -> printEpoch(console, report), () -> false);
         for (LeakageGuard.Flag flag : study.leakage()) {
             console.println("leakage: " + flag.describe());
@@ -101,8 +112,27 @@ final class TrainCommand implements Callable<Integer> {
         StudyFiles.writeMetrics(study, run.data().getFileName().toString(),
                 out.resolve(StudyFiles.METRICS));
         StudyFiles.writePredictions(study, out.resolve(StudyFiles.PREDICTIONS));
+        StudyArchive.save(SavedStudy.of(study, imported.options(),
+                DataFingerprint.of(data, table.rowCount())), out.resolve(StudyArchive.FILE_NAME));
         printSummary(console, study);
         return 0;
+    }
+
+    /** The trainer with the scorecard the options ask for, checked before training starts. */
+    private StudyTrainer trainer(TrainingSettings settings) {
+        StudyTrainer defaults = new StudyTrainer(ScoreScale.DEFAULT, GradeScale.DEFAULT,
+                run.evaluation());
+        if (amountTask == null) {
+            return defaults;
+        }
+        Scorecard card = defaults.scorecard(settings.tasks())
+                .withAmountTask(amountTask.equalsIgnoreCase("none") ? null : amountTask);
+        try {
+            card.amountIndex(settings.tasks());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--amount-task: " + e.getMessage());
+        }
+        return new StudyTrainer(card, run.evaluation());
     }
 
     /** "1 task", "3 tasks". */
@@ -158,9 +188,10 @@ final class TrainCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.2f", m.weight()), figures);
         }
         Path out = output.path();
-        console.printf("Wrote %s, %s, %s, %s and %s%n", out.resolve(StudyFiles.METRICS),
+        console.printf("Wrote %s, %s, %s, %s, %s and %s%n", out.resolve(StudyFiles.METRICS),
                 out.resolve(StudyFiles.PREDICTIONS), out.resolve(IMPORT_REPORT),
-                out.resolve(IMPORT_SUMMARY), out.resolve(IMPORT_SPEC));
+                out.resolve(IMPORT_SUMMARY), out.resolve(IMPORT_SPEC),
+                out.resolve(StudyArchive.FILE_NAME));
         console.flush();
     }
 }

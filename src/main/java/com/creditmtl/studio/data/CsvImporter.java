@@ -104,7 +104,7 @@ public final class CsvImporter {
      */
     public ImportResult read(Path file, ImportOptions options, Progress progress,
             BooleanSupplier cancelled) throws ImportException {
-        return read(file, options, progress, cancelled, true);
+        return read(file, options, progress, cancelled, TaskMode.REQUIRED);
     }
 
     /**
@@ -114,11 +114,80 @@ public final class CsvImporter {
      */
     public ImportResult readWithoutTasks(Path file, ImportOptions options)
             throws ImportException {
-        return read(file, options, Progress.NONE, () -> false, false);
+        return read(file, options, Progress.NONE, () -> false, TaskMode.OPTIONAL);
+    }
+
+    /** Whether a read looks for task columns. */
+    private enum TaskMode {
+        /** At least one task must be found, as for training. */
+        REQUIRED,
+        /** Tasks whose column is in the file are read. */
+        OPTIONAL,
+        /** No tasks: every column is a feature, the ID or ignored. */
+        NONE
+    }
+
+    /**
+     * Reads new applicants' features exactly as a study was trained: the format, missing
+     * tokens, sentinels and ID of the study's import spec, each feature with its role from
+     * training (so that no column is dropped or retyped by what the new file happens to hold,
+     * even in a file of one row). Columns that are not features (tasks among them) are ignored;
+     * computed features are computed again.
+     *
+     * @param spec the import spec the study was trained with
+     * @param numeric the study's numeric features, computed ones included
+     * @param categorical the study's categorical features
+     * @throws ImportException naming the file and the first feature column it lacks, or the
+     *     row and column of a cell that cannot be read
+     */
+    public ImportResult readFeatures(Path file, ImportOptions spec, List<String> numeric,
+            List<String> categorical) throws ImportException {
+        String name = file.getFileName().toString();
+        ImportOptions bare = spec.toBuilder().roles(Map.of()).tasks(List.of()).build();
+        List<String> header = preview(file, bare, 1).header();
+        Set<String> columns = new HashSet<>(header);
+        Map<String, ComputedColumn> computedFeatures = new LinkedHashMap<>();
+        spec.computed().stream().filter(c -> numeric.contains(c.name()))
+                .forEach(c -> computedFeatures.put(c.name(), c));
+        List<String> features = new ArrayList<>(numeric);
+        features.addAll(categorical);
+        for (String feature : features) {
+            if (!columns.contains(feature) && !computedFeatures.containsKey(feature)) {
+                String hint = header.size() > 1 ? "" : "; the study's import spec reads "
+                        + "cells split by '" + spec.delimiter() + "', is that the file's "
+                        + "delimiter?";
+                throw new ImportException(name + ": no column " + feature + ", a feature of "
+                        + "the study (columns: " + abbreviate(String.join(", ", header), 200)
+                        + ")" + hint);
+            }
+        }
+
+        String id = spec.idColumn() != null && columns.contains(spec.idColumn())
+                ? spec.idColumn() : null;
+        Map<String, ColumnRole> roles = new LinkedHashMap<>();
+        for (String column : header) {
+            if (numeric.contains(column)) {
+                roles.put(column, ColumnRole.NUMERIC);
+            } else if (categorical.contains(column)) {
+                roles.put(column, ColumnRole.CATEGORICAL);
+            } else if (!column.equals(id) && (id != null || !column.equalsIgnoreCase("ID"))) {
+                roles.put(column, ColumnRole.IGNORE);
+            }
+        }
+        ImportOptions.Builder options = spec.toBuilder().roles(roles).tasks(List.of())
+                .idColumn(id);
+        options.computed(List.copyOf(computedFeatures.values()));
+        options.exclude(null).keep(null).clearSentinels();
+        spec.sentinels().forEach((column, codes) -> {
+            if (columns.contains(column)) {
+                options.sentinels(column, codes);
+            }
+        });
+        return read(file, options.build(), Progress.NONE, () -> false, TaskMode.NONE);
     }
 
     private ImportResult read(Path file, ImportOptions options, Progress progress,
-            BooleanSupplier cancelled, boolean tasksRequired) throws ImportException {
+            BooleanSupplier cancelled, TaskMode taskMode) throws ImportException {
         String name = file.getFileName().toString();
         FileFormat format = FormatDetector.detect(file, options);
         List<String> warnings = new ArrayList<>(format.notes());
@@ -140,7 +209,7 @@ public final class CsvImporter {
         }
         progress.update(1);
 
-        ImportResult result = reading.finish(file, tasksRequired);
+        ImportResult result = reading.finish(file, taskMode);
         LOGGER.info("Imported {}: {} rows ({} skipped), {} numeric and {} categorical features, "
                 + "tasks {}", name, result.report().rowsRead(), result.report().rowsSkipped(),
                 result.table().featureNames().size(), result.table().categoricalNames().size(),
@@ -414,7 +483,7 @@ public final class CsvImporter {
             return Integer.toString(column + 1);
         }
 
-        ImportResult finish(Path file, boolean tasksRequired) throws ImportException {
+        ImportResult finish(Path file, TaskMode taskMode) throws ImportException {
             if (rows == 0 && skippedCount == 0) {
                 throw new ImportException(name + ": the file has a header but no rows");
             }
@@ -430,7 +499,7 @@ public final class CsvImporter {
                         + "cells, first row %d", skippedCount, skipped.get(0).row()));
             }
             return new TableBuilder(name, file, header, buffers, (int) rows, options, warnings)
-                    .build(format, skippedCount, skipped, tasksRequired);
+                    .build(format, skippedCount, skipped, taskMode);
         }
 
         private String firstShortColumn(ImportReport.SkippedRow row) {
@@ -478,14 +547,14 @@ public final class CsvImporter {
         }
 
         ImportResult build(FileFormat format, long skippedCount,
-                List<ImportReport.SkippedRow> skipped, boolean tasksRequired)
+                List<ImportReport.SkippedRow> skipped, TaskMode taskMode)
                 throws ImportException {
             checkNamedColumns();
             for (ComputedColumn column : options.computed()) {
                 computed.put(column.name(), compute(column));
             }
 
-            List<TaskDefinition> definitions = taskDefinitions(tasksRequired);
+            List<TaskDefinition> definitions = taskDefinitions(taskMode);
             checkTaskColumns(definitions);
             List<TaskSpec> tasks = new ArrayList<>();
             Map<String, double[]> labels = new LinkedHashMap<>();
@@ -631,7 +700,11 @@ public final class CsvImporter {
                     .mapToDouble(TaskSpec::weight).findFirst().orElse(1);
         }
 
-        private List<TaskDefinition> taskDefinitions(boolean required) throws ImportException {
+        private List<TaskDefinition> taskDefinitions(TaskMode mode) throws ImportException {
+            if (mode == TaskMode.NONE) {
+                return List.of();
+            }
+            boolean required = mode == TaskMode.REQUIRED;
             if (!required && !options.tasks().isEmpty()) {
                 return options.tasks().stream().filter(task -> buffers.containsKey(task.column())
                         || computed.containsKey(task.column())).toList();
@@ -835,6 +908,16 @@ public final class CsvImporter {
                         .variables(numbers.keySet())
                         .build();
             } catch (RuntimeException e) {
+                for (ColumnBuffer buffer : buffers.values()) {
+                    if (buffer.isText() && Pattern.compile("\\b" + Pattern.quote(buffer.name)
+                            + "\\b").matcher(column.expression()).find()) {
+                        throw new ImportException(ImportException.at(name,
+                                Math.max(1, buffer.firstTextRow), buffer.name, "'"
+                                        + abbreviate(String.valueOf(buffer.firstText))
+                                        + "' is not a number, so the computed column "
+                                        + column.name() + " cannot use the column"), e);
+                    }
+                }
                 throw new ImportException(name + ": computed column " + column.name() + ": "
                         + e.getMessage() + " (numeric columns with plain names only)", e);
             }

@@ -146,6 +146,12 @@ public record ImportOptions(String delimiter, String encoding, Boolean decimalCo
             return this;
         }
 
+        /** Clears every column's sentinel codes. */
+        public Builder clearSentinels() {
+            sentinels.clear();
+            return this;
+        }
+
         public Builder sentinels(String column, List<Double> codes) {
             sentinels.put(column, List.copyOf(codes));
             return this;
@@ -166,8 +172,13 @@ public record ImportOptions(String delimiter, String encoding, Boolean decimalCo
             return this;
         }
 
+        /** Adds columns to leave out; null clears the list. */
         public Builder exclude(List<String> columns) {
-            exclude.addAll(columns);
+            if (columns == null) {
+                exclude.clear();
+            } else {
+                exclude.addAll(columns);
+            }
             return this;
         }
 
@@ -186,8 +197,18 @@ public record ImportOptions(String delimiter, String encoding, Boolean decimalCo
             return this;
         }
 
+        /** Adds features to keep; null clears the list. */
         public Builder keep(List<String> columns) {
-            keep.addAll(columns);
+            if (columns == null) {
+                keep.clear();
+            } else {
+                keep.addAll(columns);
+            }
+            return this;
+        }
+
+        public Builder computed(List<ComputedColumn> columns) {
+            computed = new ArrayList<>(columns);
             return this;
         }
 

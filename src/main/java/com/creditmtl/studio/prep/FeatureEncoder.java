@@ -1,6 +1,10 @@
 package com.creditmtl.studio.prep;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +25,10 @@ import tech.tablesaw.api.DoubleColumn;
  * the value {@code (missing)}), plus {@code NAME=(other)} for the rarer values when there are
  * any. A value never seen in training, as in new applicants, goes to {@code (other)}, or to no
  * column at all when training had no rare values.
+ *
+ * <p>{@link #toJson} and {@link #fromJson} keep what was learnt (the features, which have a
+ * missing indicator, the levels and whether there is an {@code (other)} column), so that a saved
+ * study encodes new applicants exactly as in training.
  */
 public final class FeatureEncoder {
 
@@ -146,5 +154,94 @@ public final class FeatureEncoder {
     /** The values of a categorical feature that have their own column. */
     public List<String> levels(String column) {
         return List.copyOf(levels.get(categorical.indexOf(column)).keySet());
+    }
+
+    /** What was learnt, as JSON; {@link #fromJson} reads it back. */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode numericNodes = root.putArray("numeric");
+        for (int f = 0; f < numeric.size(); f++) {
+            numericNodes.addObject().put("name", numeric.get(f))
+                    .put("missing_indicator", indicators[f]);
+        }
+        ArrayNode categoricalNodes = root.putArray("categorical");
+        for (int c = 0; c < categorical.size(); c++) {
+            ObjectNode node = categoricalNodes.addObject().put("name", categorical.get(c));
+            ArrayNode levelNodes = node.putArray("levels");
+            levels.get(c).keySet().forEach(levelNodes::add);
+            node.put("other", otherColumn[c] >= 0);
+        }
+        ArrayNode columns = root.putArray("columns");
+        outputNames.forEach(columns::add);
+        return root;
+    }
+
+    /**
+     * The encoder {@link #toJson} wrote.
+     *
+     * @throws IllegalArgumentException naming what is missing or inconsistent
+     */
+    public static FeatureEncoder fromJson(JsonNode root) {
+        List<String> numeric = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        JsonNode numericNodes = array(root, "numeric");
+        boolean[] indicators = new boolean[numericNodes.size()];
+        for (int f = 0; f < numericNodes.size(); f++) {
+            JsonNode node = numericNodes.get(f);
+            String name = text(node, "name");
+            numeric.add(name);
+            names.add(name);
+            indicators[f] = node.path("missing_indicator").asBoolean(false);
+            if (indicators[f]) {
+                names.add(name + "_missing");
+            }
+        }
+        List<String> categorical = new ArrayList<>();
+        List<Map<String, Integer>> levels = new ArrayList<>();
+        JsonNode categoricalNodes = array(root, "categorical");
+        int[] otherColumn = new int[categoricalNodes.size()];
+        for (int c = 0; c < categoricalNodes.size(); c++) {
+            JsonNode node = categoricalNodes.get(c);
+            String name = text(node, "name");
+            categorical.add(name);
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            for (JsonNode level : array(node, "levels")) {
+                if (!level.isTextual()) {
+                    throw new IllegalArgumentException("encoder: a level of " + name
+                            + " is not text");
+                }
+                columns.put(level.asText(), names.size());
+                names.add(name + "=" + level.asText());
+            }
+            otherColumn[c] = -1;
+            if (node.path("other").asBoolean(false)) {
+                otherColumn[c] = names.size();
+                names.add(name + "=" + OTHER);
+            }
+            levels.add(columns);
+        }
+        List<String> stored = new ArrayList<>();
+        array(root, "columns").forEach(column -> stored.add(column.asText()));
+        if (!stored.equals(names)) {
+            throw new IllegalArgumentException("encoder: the columns " + stored
+                    + " do not follow from the features, which give " + names);
+        }
+        return new FeatureEncoder(numeric, indicators, categorical, levels, otherColumn, names);
+    }
+
+    private static JsonNode array(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isArray()) {
+            throw new IllegalArgumentException("encoder: '" + field + "' must be a list");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("encoder: '" + field + "' must be text");
+        }
+        return value.asText();
     }
 }

@@ -1,8 +1,15 @@
 package com.creditmtl.studio.prep;
 
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Feature and target transformations, fitted on the training part only and then applied
@@ -13,6 +20,9 @@ import java.util.List;
  * are standardised for the loss, because days and currency amounts differ by orders of
  * magnitude; predictions are turned back into original units and, for a target that is never
  * negative in training, floored at zero. Binary targets are left as 0/1.
+ *
+ * <p>{@link #toJson} and {@link #fromJson} keep every fitted number; JSON numbers are written
+ * as the shortest decimal that reads back to the same double, so nothing is lost.
  */
 public final class Preprocessor {
 
@@ -258,5 +268,101 @@ public final class Preprocessor {
 
     private static double nonZero(double scale) {
         return scale > 1e-12 ? scale : 1;
+    }
+
+    /** Every fitted number, as JSON; {@link #fromJson} reads it back. */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        putArray(root, "medians", medians);
+        putArray(root, "means", means);
+        putArray(root, "scales", scales);
+        ArrayNode taskNodes = root.putArray("tasks");
+        for (int t = 0; t < tasks.size(); t++) {
+            TaskSpec task = tasks.get(t);
+            taskNodes.addObject().put("name", task.name())
+                    .put("type", task.type().name().toLowerCase(Locale.ROOT))
+                    .put("weight", task.weight())
+                    .put("target_mean", targetMeans[t])
+                    .put("target_scale", targetScales[t])
+                    .put("non_negative", nonNegative[t])
+                    .put("logged", logged[t])
+                    .put("logged_max", loggedMax[t]);
+        }
+        return root;
+    }
+
+    /**
+     * The preprocessing {@link #toJson} wrote.
+     *
+     * @throws IllegalArgumentException naming what is missing or inconsistent
+     */
+    public static Preprocessor fromJson(JsonNode root) {
+        double[] medians = doubles(root, "medians");
+        double[] means = doubles(root, "means");
+        double[] scales = doubles(root, "scales");
+        if (means.length != medians.length || scales.length != medians.length) {
+            throw new IllegalArgumentException("preprocessor: medians, means and scales differ "
+                    + "in length");
+        }
+        JsonNode taskNodes = root.path("tasks");
+        if (!taskNodes.isArray() || taskNodes.isEmpty()) {
+            throw new IllegalArgumentException("preprocessor: 'tasks' must be a list of tasks");
+        }
+        int count = taskNodes.size();
+        List<TaskSpec> tasks = new ArrayList<>();
+        double[] targetMeans = new double[count];
+        double[] targetScales = new double[count];
+        boolean[] nonNegative = new boolean[count];
+        boolean[] logged = new boolean[count];
+        double[] loggedMax = new double[count];
+        for (int t = 0; t < count; t++) {
+            JsonNode node = taskNodes.get(t);
+            String type = node.path("type").asText("");
+            if (!node.path("name").isTextual() || !(type.equals("binary")
+                    || type.equals("regression"))) {
+                throw new IllegalArgumentException("preprocessor: task " + (t + 1)
+                        + " needs a name and the type binary or regression");
+            }
+            tasks.add(new TaskSpec(node.get("name").asText(),
+                    TaskType.valueOf(type.toUpperCase(Locale.ROOT)), number(node, "weight")));
+            targetMeans[t] = number(node, "target_mean");
+            targetScales[t] = number(node, "target_scale");
+            nonNegative[t] = node.path("non_negative").asBoolean(false);
+            logged[t] = node.path("logged").asBoolean(false);
+            loggedMax[t] = number(node, "logged_max");
+        }
+        return new Preprocessor(medians, means, scales, tasks, targetMeans, targetScales,
+                nonNegative, logged, loggedMax);
+    }
+
+    private static void putArray(ObjectNode root, String field, double[] values) {
+        ArrayNode array = root.putArray(field);
+        for (double value : values) {
+            array.add(value);
+        }
+    }
+
+    private static double[] doubles(JsonNode root, String field) {
+        JsonNode array = root.path(field);
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("preprocessor: '" + field + "' must be a list");
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new IllegalArgumentException("preprocessor: '" + field + "' holds "
+                        + "something other than a number");
+            }
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("preprocessor: '" + field + "' must be a number");
+        }
+        return value.asDouble();
     }
 }

@@ -172,6 +172,10 @@ public final class StudyFiles {
         }
         header.add("score");
         header.add("grade");
+        boolean expectedLoss = study.scorecard().amountTask() != null;
+        if (expectedLoss) {
+            header.add("expected_loss");
+        }
 
         writeAtomically(file, writer -> {
             CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -193,8 +197,50 @@ public final class StudyFiles {
             cells.add(number(result.predicted()[t], binary ? 6 : 2));
         }
         cells.add(number(shownScore(result.score()), 1));
-        cells.add(result.grade());
+        cells.add(CsvCells.text(result.grade()));
+        if (study.scorecard().amountTask() != null) {
+            cells.add(number(result.expectedLoss(), 2));
+        }
         return cells;
+    }
+
+    /**
+     * Writes new applicants' results: ID, each task's prediction in original units (named
+     * {@code TASK_predicted}), score, grade and, with an amount task, expected loss. Numbers are
+     * written as in {@code predictions.csv}; IDs are made safe for spreadsheets.
+     */
+    public static void writeScored(List<ApplicantResult> results, List<TaskSpec> tasks,
+            boolean expectedLoss, Path file) throws IOException {
+        List<String> header = new ArrayList<>();
+        header.add("ID");
+        for (TaskSpec task : tasks) {
+            header.add(task.name() + "_predicted");
+        }
+        header.add("score");
+        header.add("grade");
+        if (expectedLoss) {
+            header.add("expected_loss");
+        }
+        writeAtomically(file, writer -> {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+            try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+                printer.printRecord(header.stream().map(CsvCells::text).toList());
+                List<String> cells = new ArrayList<>();
+                for (ApplicantResult result : results) {
+                    cells.clear();
+                    cells.add(CsvCells.text(result.id()));
+                    for (int t = 0; t < tasks.size(); t++) {
+                        cells.add(number(result.predicted()[t], tasks.get(t).isBinary() ? 6 : 2));
+                    }
+                    cells.add(number(shownScore(result.score()), 1));
+                    cells.add(CsvCells.text(result.grade()));
+                    if (expectedLoss) {
+                        cells.add(number(result.expectedLoss(), 2));
+                    }
+                    printer.printRecord(cells);
+                }
+            }
+        });
     }
 
     /**

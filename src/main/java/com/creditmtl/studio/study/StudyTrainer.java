@@ -4,6 +4,7 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
+import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
@@ -18,7 +19,9 @@ import com.creditmtl.studio.prep.Split;
 import com.creditmtl.studio.prep.Splitter;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ScoreScale;
+import com.creditmtl.studio.scoring.Scorecard;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,15 +35,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the whole job on an imported table: split, screen the features for leakage on the
  * training part, fit the feature encoding and preprocessing on it, build and train the network,
- * evaluate every task on the test part and score the test applicants. Runs on the calling
- * thread; the window calls it from a background task.
+ * evaluate every task on the test part and score the test applicants with the scorecard. Runs
+ * on the calling thread; the window calls it from a background task.
+ *
+ * <p>Given only a score scale and grades, the scorecard's amount task is the default for the
+ * tasks trained (see {@link Scorecard#forTasks}); given a whole scorecard, it is used as is.
  */
 public final class StudyTrainer {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(StudyTrainer.class);
 
-    private final ScoreScale scoreScale;
-    private final GradeScale gradeScale;
+    private final Scorecard scorecard;
+    private final boolean defaultAmountTask;
     private final EvaluationOptions evaluation;
 
     public StudyTrainer() {
@@ -53,14 +59,32 @@ public final class StudyTrainer {
 
     public StudyTrainer(ScoreScale scoreScale, GradeScale gradeScale,
             EvaluationOptions evaluation) {
-        this.scoreScale = scoreScale;
-        this.gradeScale = gradeScale;
+        this(new Scorecard(scoreScale, gradeScale, null), true, evaluation);
+    }
+
+    /** A trainer scoring with exactly this scorecard, its amount task included. */
+    public StudyTrainer(Scorecard scorecard, EvaluationOptions evaluation) {
+        this(scorecard, false, evaluation);
+    }
+
+    private StudyTrainer(Scorecard scorecard, boolean defaultAmountTask,
+            EvaluationOptions evaluation) {
+        this.scorecard = scorecard;
+        this.defaultAmountTask = defaultAmountTask;
         this.evaluation = evaluation;
     }
 
     /** The same trainer evaluating with other options (cost ratio, bootstrap). */
     public StudyTrainer withEvaluation(EvaluationOptions options) {
-        return new StudyTrainer(scoreScale, gradeScale, options);
+        return new StudyTrainer(scorecard, defaultAmountTask, options);
+    }
+
+    /** The scorecard a study of these tasks is scored with. */
+    public Scorecard scorecard(List<TaskSpec> tasks) {
+        Scorecard chosen = defaultAmountTask
+                ? Scorecard.forTasks(tasks, scorecard.scale(), scorecard.grades()) : scorecard;
+        chosen.amountIndex(tasks);
+        return chosen;
     }
 
     public Study train(CreditTable table, TrainingSettings settings,
@@ -82,7 +106,7 @@ public final class StudyTrainer {
         LOGGER.info("Training on {} rows, tasks {}, seed {}", table.rowCount(), tasks,
                 settings.seed());
 
-        int binary = scoringTask(tasks);
+        Scorecard card = scorecard(tasks);
         Prepared prepared = prepare(table, settings, keep);
         table = prepared.table();
         Split split = prepared.split();
@@ -115,13 +139,17 @@ public final class StudyTrainer {
             metrics.add(TaskEvaluator.evaluate(tasks.get(t), column(actual, t), predicted[t],
                     evaluation, validationCutoff(onValidation)));
         }
-        List<ApplicantResult> results = results(table, split.test(), actual, predicted, binary);
+        List<String> ids = Arrays.stream(split.test()).mapToObj(table::id).toList();
+        List<ApplicantResult> results = ApplicantScoring.results(ids, actual, predicted, tasks,
+                card);
+        List<PopulationStability.Reference> drift = FeatureDrift.references(table,
+                split.train(), encoder);
         LOGGER.info("Trained {} epochs in {} s; test metrics {}", history.size(),
                 String.format("%.1f", seconds), metrics);
 
         return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
-                metrics, results, scoreScale, gradeScale, seconds, encoder, leakage,
-                validationMetrics, trainer.bestEpoch());
+                metrics, results, card, seconds, encoder, leakage, validationMetrics,
+                trainer.bestEpoch(), drift);
     }
 
     /**
@@ -261,22 +289,6 @@ public final class StudyTrainer {
             }
         }
         return -1;
-    }
-
-    private List<ApplicantResult> results(CreditTable table, int[] rows, double[][] actual,
-            double[][] predicted, int binary) {
-        List<ApplicantResult> results = new ArrayList<>(rows.length);
-        for (int r = 0; r < rows.length; r++) {
-            double[] prediction = new double[predicted.length];
-            for (int t = 0; t < predicted.length; t++) {
-                prediction[t] = predicted[t][r];
-            }
-            double score = binary < 0 ? Double.NaN : scoreScale.score(prediction[binary]);
-            String grade = binary < 0 ? "" : gradeScale.grade(score);
-            results.add(new ApplicantResult(table.id(rows[r]), actual[r], prediction, score,
-                    grade));
-        }
-        return results;
     }
 
     static double[][] targets(CreditTable table, List<TaskSpec> tasks, int[] rows) {

@@ -99,6 +99,31 @@ class FeatureEncoderTest {
         assertEquals(List.of("car", "tv"), encoder.levels("purpose"));
     }
 
+    @Test
+    void encoderReadBackFromJsonEncodesAlike() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(0, 20));
+
+        FeatureEncoder back = FeatureEncoder.fromJson(encoder.toJson());
+
+        assertEquals(encoder.outputNames(), back.outputNames());
+        assertEquals(List.of("car", "tv"), back.levels("purpose"));
+        double[][] expected = encoder.transform(table(), rows(0, 22));
+        double[][] actual = back.transform(table(), rows(0, 22));
+        for (int r = 0; r < expected.length; r++) {
+            assertArrayEquals(expected[r], actual[r], 0, "row " + r);
+        }
+    }
+
+    @Test
+    void jsonWhoseColumnsDoNotFollowIsRefused() {
+        var json = FeatureEncoder.fit(table(), rows(0, 20)).toJson();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("columns")).remove(1);
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> FeatureEncoder.fromJson(json));
+        assertTrue(e.getMessage().contains("do not follow"), e.getMessage());
+    }
+
     private static double[] slice(double[] row) {
         return new double[] {row[3], row[4], row[5]};
     }

@@ -136,6 +136,50 @@ class PreprocessorTest {
     }
 
     @Test
+    void preprocessorReadBackFromJsonGivesIdenticalNumbers() {
+        double[][] features = gaussian(300, 3, 50, 10, 4);
+        features[7][1] = Double.NaN;
+        double[][] targets = new double[300][3];
+        Random random = new Random(5);
+        for (double[] row : targets) {
+            row[0] = random.nextInt(2);
+            row[1] = Math.exp(3 * random.nextGaussian());
+            row[2] = random.nextGaussian() * 1e4;
+        }
+        Preprocessor fitted = Preprocessor.fit(features, List.of(DEFAULT, DAYS, BALANCE),
+                targets, true);
+
+        Preprocessor back = Preprocessor.fromJson(fitted.toJson());
+
+        assertTrue(back.isLogScaled(1));
+        assertEquals(fitted.tasks(), back.tasks());
+        double[][] probe = {{1e9, Double.NaN, -3}, {50.123456789, 49.9, 0.1}};
+        double[][] want = fitted.transformFeatures(probe);
+        double[][] got = back.transformFeatures(probe);
+        for (int r = 0; r < probe.length; r++) {
+            for (int f = 0; f < 3; f++) {
+                assertEquals(want[r][f], got[r][f], 0);
+            }
+        }
+        for (int t = 0; t < 3; t++) {
+            for (double output : new double[] {-2.5, 0, 0.3, 9}) {
+                assertEquals(fitted.unscaleTarget(t, output), back.unscaleTarget(t, output), 0);
+            }
+        }
+    }
+
+    @Test
+    void jsonWithoutTargetScalesIsRefusedNamingTheField() {
+        var json = fitOneToFour().toJson();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("tasks").get(0))
+                .remove("target_scale");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Preprocessor.fromJson(json));
+        assertTrue(e.getMessage().contains("target_scale"), e.getMessage());
+    }
+
+    @Test
     void transformingExtremeTestRowsLeavesFittedStatisticsUnchanged() {
         Preprocessor preprocessor = fitOneToFour();
 

@@ -36,23 +36,50 @@ class ScoreScaleTest {
     }
 
     @Test
-    void scoreFallsStrictlyAsProbabilityRises() {
+    void scoreNeverRisesAsProbabilityRisesOnAFineGrid() {
         double previous = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= 1_000; i++) {
-            double score = SCALE.score(i / 1_000.0);
-            assertTrue(score < previous || i == 0, "not falling at p = " + i / 1_000.0);
+        for (int i = 0; i <= 100_000; i++) {
+            double p = i / 100_000.0;
+            double score = SCALE.score(p);
+            assertTrue(score <= previous, "rising at p = " + p);
+            assertTrue(score >= 300 && score <= 850, "out of bounds at p = " + p);
             previous = score;
         }
     }
 
+    @Test
+    void scoreFallsStrictlyBetweenTheBounds() {
+        // 850 points stand for p near 3.45e-6, 300 points for p near 0.99848
+        assertTrue(SCALE.score(0.5) < SCALE.score(0.49));
+        assertTrue(SCALE.score(0.998) < SCALE.score(0.997));
+    }
+
     @ParameterizedTest(name = "p = {0}")
     @ValueSource(doubles = {0, 1})
-    void certainProbabilitiesGiveFiniteScores(double p) {
+    void certainProbabilitiesGiveTheBounds(double p) {
         double score = SCALE.score(p);
 
         assertTrue(Double.isFinite(score), "score of " + p + " is " + score);
-        // clamped to 1e-9: offset 487.12 +- (20 / ln 2) * ln(1e9 - 1) = 487.12 +- 597.95
-        assertEquals(p == 0 ? 1085.07 : -110.82, score, 0.01);
+        assertEquals(p == 0 ? 850 : 300, score, 0);
+    }
+
+    @Test
+    void customBoundsHoldTheScore() {
+        ScoreScale scale = new ScoreScale(600, 50, 20, 500, 700);
+
+        assertEquals(700, scale.score(0), 0);
+        assertEquals(500, scale.score(0.5), 0);
+        assertEquals(620, scale.score(1.0 / 101), 1e-9);
+    }
+
+    @ParameterizedTest(name = "base {0}, bounds {1} to {2}")
+    @CsvSource({"600, 850, 300", "600, 600, 600", "900, 300, 850", "250, 300, 850",
+            "600, -Infinity, 850", "600, 300, NaN"})
+    void invalidBoundsAreRejectedWithTheReason(double base, double lowest, double highest) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScoreScale(base, 50, 20, lowest, highest));
+
+        assertTrue(e.getMessage().contains("score"), e.getMessage());
     }
 
     @Test
@@ -61,7 +88,7 @@ class ScoreScaleTest {
     }
 
     @ParameterizedTest(name = "p = {0}")
-    @ValueSource(doubles = {1e-6, 0.001, 0.0196, 0.1, 0.2212, 0.5, 0.9, 0.999})
+    @ValueSource(doubles = {1e-5, 0.001, 0.0196, 0.1, 0.2212, 0.5, 0.9, 0.998})
     void probabilityOfScoreGivesBackTheProbability(double p) {
         assertEquals(p, SCALE.probability(SCALE.score(p)), 1e-12 + 1e-9 * p);
     }
@@ -80,6 +107,8 @@ class ScoreScaleTest {
 
         assertEquals(500, scale.scoreOfOdds(20), 1e-9);
         assertEquals(540, scale.scoreOfOdds(40), 1e-9);
+        assertEquals(500, scale.score(1.0 / 21), 1e-9);
+        assertEquals(540, scale.score(1.0 / 41), 1e-9);
     }
 
     @ParameterizedTest(name = "base {0}, odds {1}, pdo {2}")

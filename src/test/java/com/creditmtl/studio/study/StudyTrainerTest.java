@@ -168,8 +168,40 @@ class StudyTrainerTest {
                     result.actual()[2], 0);
             assertEquals(ScoreScale.DEFAULT.score(result.predicted()[0]), result.score(), 1e-9);
             assertEquals(GradeScale.DEFAULT.grade(result.score()), result.grade());
+            assertEquals(result.predicted()[0] * result.predicted()[2], result.expectedLoss(),
+                    1e-9);
         }
         assertTrue(study.testResults().get(0).id().startsWith("C"));
+    }
+
+    @Test
+    void scorecardTakesTheAmountTaskByName() {
+        assertEquals("overdue_amount", study.scorecard().amountTask());
+        assertEquals(ScoreScale.DEFAULT, study.scoreScale());
+    }
+
+    @Test
+    void driftReferenceCoversEveryFeatureOnTheTrainingPart() {
+        List<String> features = study.driftReference().stream()
+                .map(com.creditmtl.studio.eval.PopulationStability.Reference::feature).toList();
+
+        assertEquals(List.of("income", "utilisation", "late_payments", "age", "branch"),
+                features);
+        // branch alternates north and south by row, so the training part holds about half each
+        double[] branch = study.driftReference().get(4).shares();
+        assertEquals(0.5, branch[0], 0.05);
+        assertEquals(1, Arrays.stream(branch).sum(), 1e-9);
+    }
+
+    @Test
+    void explicitScorecardWithoutAmountTaskGivesNoExpectedLoss() {
+        TrainingSettings settings = TrainingSettings.defaults(table.tasks()).withEpochs(1)
+                .withSeed(5);
+        Study none = new StudyTrainer(com.creditmtl.studio.scoring.Scorecard.DEFAULT,
+                com.creditmtl.studio.eval.EvaluationOptions.DEFAULT)
+                .train(table, settings, r -> { }, () -> false);
+
+        assertTrue(Double.isNaN(none.testResults().get(0).expectedLoss()));
     }
 
     @Test

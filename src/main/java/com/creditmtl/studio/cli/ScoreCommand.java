@@ -1,0 +1,167 @@
+package com.creditmtl.studio.cli;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.ImportReport;
+import com.creditmtl.studio.data.ImportResult;
+import com.creditmtl.studio.eval.PopulationStability;
+import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.FeatureDrift;
+import com.creditmtl.studio.study.SavedStudy;
+import com.creditmtl.studio.study.StudyArchive;
+import com.creditmtl.studio.study.StudyFileException;
+import com.creditmtl.studio.study.StudyFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code score}: scores new applicants with a saved study. The file is read with the study's
+ * import spec; only the study's feature columns are needed (a missing one is an error naming
+ * it), other columns, task columns among them, are ignored; a row of the wrong length, which
+ * training would skip, is an error here. Writes per applicant the ID, every
+ * task's prediction, score, grade and expected loss, and a drift report (population stability
+ * index per feature against the training part). Both files are written whole or not at all,
+ * and an existing file is replaced only with {@code --overwrite}.
+ *
+ * <p>Limits: the whole file is held in memory while it is scored (about 100,000 applicants of
+ * twenty features take a few hundred MB); the drift report covers features, not predictions.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score new applicants with a study written by train: predictions, "
+                + "score, grade and expected loss per applicant, and a drift report.")
+final class ScoreCommand implements Callable<Integer> {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--study", required = true, paramLabel = "FILE",
+            description = "The study.cmtl file that train wrote.")
+    private Path studyFile;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "CSV of new applicants, with the study's feature columns; task "
+                    + "columns may be absent.")
+    private Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "CSV to write the scored applicants to.")
+    private Path out;
+
+    @Option(names = "--drift", paramLabel = "FILE",
+            description = "JSON for the drift report (default: the --out name ending in "
+                    + "-drift.json).")
+    private Path drift;
+
+    @Option(names = "--overwrite", description = "Replace existing output files.")
+    private boolean overwrite;
+
+    @Override
+    public Integer call() throws StudyFileException, ImportException, IOException {
+        Path driftFile = drift != null ? drift : driftFileFor(out);
+        checkOutput("--out", out);
+        checkOutput(drift != null ? "--drift" : "--out (drift report)", driftFile);
+        if (out.toAbsolutePath().normalize().equals(driftFile.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "--drift must differ from --out");
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new ParameterException(spec.commandLine(), "--data " + data
+                    + " is not a file");
+        }
+        PrintWriter console = spec.commandLine().getOut();
+
+        SavedStudy study = StudyArchive.open(studyFile);
+        long start = System.nanoTime();
+        ImportResult imported = new CsvImporter().readFeatures(data, study.importSpec(),
+                study.encoder().numericFeatures(), study.encoder().categoricalFeatures());
+        CreditTable table = imported.table();
+        if (imported.report().rowsSkipped() > 0) {
+            ImportReport.SkippedRow first = imported.report().skipped().get(0);
+            throw new ImportException(String.format(Locale.ROOT, "%s: row %d: %s (%,d rows of "
+                    + "the wrong length in all); every applicant must be scored, so nothing was "
+                    + "written", data.getFileName(), first.row(), first.reason(),
+                    imported.report().rowsSkipped()));
+        }
+        for (String warning : imported.report().warnings()) {
+            console.println("warning: " + warning);
+        }
+        List<ApplicantResult> results = study.score(table);
+        StudyFiles.writeScored(results, study.tasks(), study.scorecard().amountTask() != null,
+                out);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<PopulationStability.Result> psi = FeatureDrift.compare(study.driftReference(),
+                table);
+        String driftJson = OutputFolder.JSON.writeValueAsString(FeatureDrift.toJson(psi,
+                data.getFileName().toString(), studyFile.getFileName().toString())) + "\n";
+        TrainCommand.writeText(driftFile, driftJson);
+
+        console.printf(Locale.ROOT, "Scored %,d applicants of %s in %.1f s (%,.0f rows/s), "
+                + "trained on %s%n", results.size(), data.getFileName(), seconds,
+                results.size() / Math.max(seconds, 1e-9), study.data().fileName());
+        printDrift(console, psi);
+        console.printf("Wrote %s and %s%n", out, driftFile);
+        console.flush();
+        LOGGER.info("Scored {} applicants of {} in {} s", results.size(), data.getFileName(),
+                String.format(Locale.ROOT, "%.1f", seconds));
+        return 0;
+    }
+
+    /** {@code scored.csv} → {@code scored-drift.json}, beside it. */
+    static Path driftFileFor(Path out) {
+        String name = out.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? name.substring(0, name.length() - 4) : name;
+        return out.resolveSibling(stem + "-drift.json");
+    }
+
+    private void printDrift(PrintWriter console, List<PopulationStability.Result> psi) {
+        long watch = psi.stream().filter(r -> r.status() == PopulationStability.Status.WATCH)
+                .count();
+        long act = psi.stream().filter(r -> r.status() == PopulationStability.Status.ACT)
+                .count();
+        console.printf(Locale.ROOT, "Drift against the training part: %d features stable, %d "
+                + "to watch (PSI %.2f-%.2f), %d to act on (PSI above %.2f)%n",
+                psi.size() - watch - act, watch, PopulationStability.WATCH_FROM,
+                PopulationStability.ACT_ABOVE, act, PopulationStability.ACT_ABOVE);
+        psi.stream()
+                .filter(r -> r.status() != PopulationStability.Status.STABLE)
+                .sorted((a, b) -> Double.compare(b.psi(), a.psi()))
+                .forEach(r -> console.println("  " + r.describe()));
+    }
+
+    /** Refuses, before any work, an output that is a folder, cannot be written or exists. */
+    private void checkOutput(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " is a folder, not a file");
+        }
+        if (Files.exists(file) && !overwrite) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " exists already; choose another name or add --overwrite");
+        }
+        Path existing = file.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)
+                || !OutputFolder.canWriteIn(existing)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " cannot be written: no file can be made in " + existing);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.creditmtl.studio.study;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.eval.PopulationStability;
+import com.creditmtl.studio.eval.PopulationStability.Reference;
+import com.creditmtl.studio.eval.PopulationStability.Result;
+import com.creditmtl.studio.prep.FeatureEncoder;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+
+/**
+ * Drift of new applicants' features from the training part: the training distributions kept in
+ * a study, and the population stability index of each feature of a new table against them.
+ * Covers the features the model reads (after the leakage guard), not computed relations between
+ * them.
+ */
+public final class FeatureDrift {
+
+    private FeatureDrift() {
+    }
+
+    /** The distribution of every feature the encoder reads, over the given (training) rows. */
+    public static List<Reference> references(CreditTable table, int[] rows,
+            FeatureEncoder encoder) {
+        List<Reference> references = new ArrayList<>();
+        for (String feature : encoder.numericFeatures()) {
+            references.add(Reference.numeric(feature, numbers(table, feature, rows)));
+        }
+        for (String feature : encoder.categoricalFeatures()) {
+            references.add(Reference.categorical(feature, categories(table, feature, rows),
+                    encoder.levels(feature)));
+        }
+        return references;
+    }
+
+    /** Each feature's index over all rows of the new table, in the order of the references. */
+    public static List<Result> compare(List<Reference> references, CreditTable table) {
+        int[] rows = table.allRows();
+        List<Result> results = new ArrayList<>();
+        for (Reference reference : references) {
+            double[] shares = reference.numeric()
+                    ? reference.numberShares(numbers(table, reference.feature(), rows))
+                    : reference.levelShares(categories(table, reference.feature(), rows));
+            double psi = PopulationStability.index(reference.shares(), shares);
+            results.add(new Result(reference.feature(), psi,
+                    PopulationStability.Status.of(psi)));
+        }
+        return results;
+    }
+
+    /** The report as JSON: thresholds, then one entry per feature, largest index first. */
+    public static ObjectNode toJson(List<Result> results, String dataName, String studyName) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("data", dataName);
+        root.put("study", studyName);
+        root.put("watch_from", PopulationStability.WATCH_FROM);
+        root.put("act_above", PopulationStability.ACT_ABOVE);
+        ArrayNode features = root.putArray("features");
+        results.stream()
+                .sorted((a, b) -> Double.compare(b.psi(), a.psi()))
+                .forEach(result -> features.addObject()
+                        .put("feature", result.feature())
+                        .put("psi", Math.round(result.psi() * 1e6) / 1e6)
+                        .put("status", result.status().name().toLowerCase(Locale.ROOT)));
+        return root;
+    }
+
+    private static double[] numbers(CreditTable table, String feature, int[] rows) {
+        DoubleColumn column = table.table().doubleColumn(feature);
+        double[] values = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            values[r] = column.getDouble(rows[r]);
+        }
+        return values;
+    }
+
+    private static List<String> categories(CreditTable table, String feature, int[] rows) {
+        List<String> values = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            values.add(table.category(feature, row));
+        }
+        return values;
+    }
+}

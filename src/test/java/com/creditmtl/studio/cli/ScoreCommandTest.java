@@ -1,0 +1,342 @@
+package com.creditmtl.studio.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trains briefly on the first 3,000 rows of the bundled Taiwan table, then scores the test
+ * applicants again from a file without the task columns.
+ */
+class ScoreCommandTest {
+
+    private static final Path BUNDLED = Path.of("assets/data/taiwan-credit-mtl.csv");
+    private static final int TASK_COLUMNS = 3;
+
+    @TempDir
+    static Path folder;
+
+    private static Path run;
+    private static Path study;
+    private static Path testApplicants;
+    private static List<String> header;
+    private static Map<String, String[]> trainPredictions;
+
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        List<String> lines = Files.readAllLines(BUNDLED, UTF_8).subList(0, 3_001);
+        Path slice = folder.resolve("taiwan-slice.csv");
+        Files.write(slice, lines, UTF_8);
+        run = folder.resolve("run");
+        String[] result = cli("train", "--data", slice.toString(), "--out", run.toString(),
+                "--epochs", "2", "--hidden", "16", "--quiet");
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("study.cmtl"), result[1]);
+        study = run.resolve("study.cmtl");
+
+        List<String> predictions = Files.readAllLines(run.resolve("predictions.csv"), UTF_8);
+        header = Arrays.asList(predictions.get(0).split(","));
+        trainPredictions = new HashMap<>();
+        for (String line : predictions.subList(1, predictions.size())) {
+            String[] cells = line.split(",", -1);
+            trainPredictions.put(cells[0], cells);
+        }
+        List<String> unlabelled = new ArrayList<>();
+        unlabelled.add(withoutTasks(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            if (trainPredictions.containsKey(line.substring(0, line.indexOf(',')))) {
+                unlabelled.add(withoutTasks(line));
+            }
+        }
+        testApplicants = folder.resolve("test-applicants.csv");
+        Files.write(testApplicants, unlabelled, UTF_8);
+    }
+
+    private static String withoutTasks(String line) {
+        String[] cells = line.split(",", -1);
+        return String.join(",", Arrays.copyOf(cells, cells.length - TASK_COLUMNS));
+    }
+
+    private static String[] cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static List<String[]> rows(Path csv) throws Exception {
+        return Files.readAllLines(csv, UTF_8).stream().skip(1)
+                .map(line -> line.split(",", -1)).toList();
+    }
+
+    @Test
+    void scoringTheTestApplicantsReproducesThePredictionsOfTrain() throws Exception {
+        Path scored = folder.resolve("test-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", scored.toString());
+
+        assertEquals("0", result[0], result[2]);
+        List<String> scoredHeader = Arrays.asList(Files.readAllLines(scored, UTF_8).get(0)
+                .split(","));
+        assertEquals(List.of("ID", "default_probability_predicted", "overdue_days_predicted",
+                "overdue_amount_predicted", "score", "grade", "expected_loss"), scoredHeader);
+        List<String[]> rows = rows(scored);
+        assertEquals(trainPredictions.size(), rows.size());
+        for (String[] row : rows) {
+            String[] trained = trainPredictions.get(row[0]);
+            for (String column : List.of("default_probability_predicted",
+                    "overdue_days_predicted", "overdue_amount_predicted", "score",
+                    "expected_loss")) {
+                double want = Double.parseDouble(trained[header.indexOf(column)]);
+                double got = Double.parseDouble(row[scoredHeader.indexOf(column)]);
+                assertEquals(want, got, 1e-6, "applicant " + row[0] + ", " + column);
+            }
+            assertEquals(trained[header.indexOf("grade")], row[scoredHeader.indexOf("grade")]);
+        }
+    }
+
+    @Test
+    void expectedLossIsProbabilityTimesPredictedAmount() throws Exception {
+        List<String> predictionsHeader = header;
+        for (String[] row : trainPredictions.values()) {
+            double p = Double.parseDouble(row[predictionsHeader.indexOf(
+                    "default_probability_predicted")]);
+            double amount = Double.parseDouble(row[predictionsHeader.indexOf(
+                    "overdue_amount_predicted")]);
+            double loss = Double.parseDouble(row[predictionsHeader.indexOf("expected_loss")]);
+            // both factors are rounded in the file: 6 and 2 decimals
+            assertEquals(p * amount, loss, 0.005 + amount * 5e-7 + p * 0.005 + 1e-9);
+        }
+    }
+
+    @Test
+    void oneApplicantAloneScoresAsInTheLargeFile() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8);
+        Path single = folder.resolve("single.csv");
+        Files.write(single, List.of(lines.get(0), lines.get(17)), UTF_8);
+        Path scoredAll = folder.resolve("all-scored.csv");
+        Path scoredOne = folder.resolve("one-scored.csv");
+
+        assertEquals("0", cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", scoredAll.toString())[0]);
+        String[] result = cli("score", "--study", study.toString(), "--data", single.toString(),
+                "--out", scoredOne.toString());
+
+        assertEquals("0", result[0], result[2]);
+        List<String> one = Files.readAllLines(scoredOne, UTF_8);
+        assertEquals(2, one.size());
+        assertEquals(Files.readAllLines(scoredAll, UTF_8).get(17), one.get(1));
+    }
+
+    @Test
+    void driftReportIsWrittenBesideTheScoresAndSummarised() throws Exception {
+        Path scored = folder.resolve("drift-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", scored.toString());
+
+        assertEquals("0", result[0], result[2]);
+        Path drift = folder.resolve("drift-scored-drift.json");
+        JsonNode report = new ObjectMapper().readTree(drift.toFile());
+        Set<String> features = new java.util.HashSet<>();
+        report.path("features").forEach(f -> features.add(f.path("feature").asText()));
+        assertTrue(features.containsAll(List.of("LIMIT_BAL", "AGE", "PAY_2")), features.toString());
+        assertFalse(features.contains("default_probability"));
+        for (JsonNode feature : report.path("features")) {
+            // the test part is a random fifth of the same rows: nothing should have moved much
+            assertTrue(feature.path("psi").asDouble() < 0.1, feature.toString());
+            assertEquals("stable", feature.path("status").asText());
+        }
+        assertTrue(result[1].contains("Drift against the training part: "), result[1]);
+    }
+
+    @Test
+    void shiftedFeatureIsReportedToActOn() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8);
+        int limit = Arrays.asList(lines.get(0).split(",")).indexOf("LIMIT_BAL");
+        List<String> shifted = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            cells[limit] = Long.toString(Long.parseLong(cells[limit]) * 10);
+            shifted.add(String.join(",", cells));
+        }
+        Path data = folder.resolve("shifted.csv");
+        Files.write(data, shifted, UTF_8);
+        Path drift = folder.resolve("shifted-report.json");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", folder.resolve("shifted-scored.csv").toString(), "--drift",
+                drift.toString());
+
+        assertEquals("0", result[0], result[2]);
+        JsonNode first = new ObjectMapper().readTree(drift.toFile()).path("features").get(0);
+        assertEquals("LIMIT_BAL", first.path("feature").asText());
+        assertEquals("act", first.path("status").asText());
+        assertTrue(result[1].contains("LIMIT_BAL PSI"), result[1]);
+    }
+
+    @Test
+    void missingFeatureColumnIsAnErrorNamingFileAndColumn() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8);
+        List<String> withoutAge = lines.stream().map(line -> {
+            List<String> cells = new ArrayList<>(Arrays.asList(line.split(",", -1)));
+            cells.remove(5);
+            return String.join(",", cells);
+        }).collect(Collectors.toList());
+        Path data = folder.resolve("no-age.csv");
+        Files.write(data, withoutAge, UTF_8);
+        Path out = folder.resolve("no-age-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", out.toString());
+
+        assertEquals("1", result[0]);
+        assertTrue(result[2].contains("no-age.csv: no column AGE"), result[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void textInANumericFeatureNamesRowAndColumn() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(testApplicants, UTF_8)
+                .subList(0, 6));
+        lines.set(4, lines.get(4).replaceFirst(",(\\d+),", ",lots,"));
+        Path data = folder.resolve("text.csv");
+        Files.write(data, lines, UTF_8);
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", folder.resolve("text-scored.csv").toString());
+
+        assertEquals("1", result[0]);
+        assertTrue(result[2].contains("text.csv") && result[2].contains("LIMIT_BAL")
+                && result[2].contains("row"), result[2]);
+    }
+
+    @Test
+    void rowOfTheWrongLengthIsAnErrorNotASkippedApplicant() throws Exception {
+        // one short row in 200: few enough for training to skip it with a warning
+        List<String> lines = new ArrayList<>(Files.readAllLines(testApplicants, UTF_8)
+                .subList(0, 201));
+        lines.set(3, lines.get(3).substring(0, lines.get(3).lastIndexOf(',')));
+        Path data = folder.resolve("short.csv");
+        Files.write(data, lines, UTF_8);
+        Path out = folder.resolve("short-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", out.toString());
+
+        assertEquals("1", result[0]);
+        assertTrue(result[2].contains("short.csv: row 3: ") && result[2].contains("PAY_AMT6")
+                && result[2].contains("nothing was written"), result[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void extraColumnsAreIgnoredAndIdsMadeSafe() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8).subList(0, 3);
+        List<String> extra = List.of(lines.get(0) + ",comment", "=1+1" + lines.get(1)
+                .substring(lines.get(1).indexOf(',')) + ",hello", lines.get(2) + ",");
+        Path data = folder.resolve("extra.csv");
+        Files.write(data, extra, UTF_8);
+        Path out = folder.resolve("extra-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", data.toString(),
+                "--out", out.toString());
+
+        assertEquals("0", result[0], result[2]);
+        List<String[]> rows = rows(out);
+        assertEquals(2, rows.size());
+        assertEquals("'=1+1", rows.get(0)[0]);
+    }
+
+    @Test
+    void existingOutputNeedsOverwrite() throws Exception {
+        Path out = folder.resolve("exists.csv");
+        Files.writeString(out, "earlier\n", UTF_8);
+
+        String[] refused = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", out.toString());
+        assertEquals("2", refused[0]);
+        assertTrue(refused[2].contains("exists already") && refused[2].contains("--overwrite"),
+                refused[2]);
+        assertEquals("earlier\n", Files.readString(out, UTF_8));
+
+        String[] replaced = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", out.toString(), "--overwrite");
+        assertEquals("0", replaced[0], replaced[2]);
+        assertTrue(Files.readString(out, UTF_8).startsWith("ID,"));
+    }
+
+    @Test
+    void damagedStudyIsAnErrorNamingIt() throws Exception {
+        Path damaged = folder.resolve("damaged.cmtl");
+        byte[] bytes = Files.readAllBytes(study);
+        Files.write(damaged, Arrays.copyOf(bytes, bytes.length - 100));
+
+        String[] result = cli("score", "--study", damaged.toString(), "--data",
+                testApplicants.toString(), "--out", folder.resolve("damaged.csv").toString());
+
+        assertEquals("1", result[0]);
+        assertTrue(result[2].startsWith("error: " + damaged), result[2]);
+    }
+
+    @Test
+    void binaryAmountTaskIsRefusedBeforeTraining() {
+        String[] result = cli("train", "--data", BUNDLED.toString(), "--out",
+                folder.resolve("binary-amount").toString(), "--amount-task",
+                "default_probability");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("--amount-task: the amount task default_probability is "
+                + "binary"), result[2]);
+        assertFalse(Files.exists(folder.resolve("binary-amount")));
+    }
+
+    @Test
+    void withoutAmountTaskNeitherFileHasExpectedLoss() throws Exception {
+        Path slice = folder.resolve("small.csv");
+        Files.write(slice, Files.readAllLines(BUNDLED, UTF_8).subList(0, 801), UTF_8);
+        Path out = folder.resolve("no-amount");
+        String[] trained = cli("train", "--data", slice.toString(), "--out", out.toString(),
+                "--epochs", "1", "--hidden", "4", "--quiet", "--amount-task", "none");
+        assertEquals("0", trained[0], trained[2]);
+        Path scored = folder.resolve("no-amount-scored.csv");
+
+        String[] result = cli("score", "--study", out.resolve("study.cmtl").toString(),
+                "--data", testApplicants.toString(), "--out", scored.toString());
+
+        assertEquals("0", result[0], result[2]);
+        assertFalse(Files.readAllLines(out.resolve("predictions.csv"), UTF_8).get(0)
+                .contains("expected_loss"));
+        assertEquals("ID,default_probability_predicted,overdue_days_predicted,"
+                + "overdue_amount_predicted,score,grade", Files.readAllLines(scored, UTF_8)
+                .get(0));
+    }
+
+    @Test
+    void trainRefusesToReplaceAStudyWithoutOverwrite() {
+        String[] result = cli("train", "--data", BUNDLED.toString(), "--out", run.toString(),
+                "--epochs", "1", "--quiet");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("already holds"), result[2]);
+    }
+}
