@@ -21,8 +21,8 @@ import org.deeplearning4j.nn.graph.vertex.GraphVertex;
  *   <li>{@link #attributions}, the usual Riemann sum at the midpoints
  *       {@code α = (k + ½) / steps} ({@value #DEFAULT_STEPS} steps is customary), whose error
  *       comes from the steps that straddle a switch: on the bundled table the sum of 50-step
- *       attributions misses {@code f(x) − f(r)} by a few per cent of it. Kept to check the
- *       exact one against.
+ *       attributions misses {@code f(x) − f(r)} by under 1 % of it for the median applicant
+ *       but by over 10 % for one in twenty. Kept to check the exact one against.
  * </ul>
  *
  * <p>Works for the networks of {@link MultiTaskNetworkFactory} only: dense ReLU shared layers
