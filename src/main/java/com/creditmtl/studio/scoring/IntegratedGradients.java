@@ -137,56 +137,90 @@ public final class IntegratedGradients {
         for (int i = 0; i < input.length; i++) {
             direction[i] = input[i] - reference[i];
         }
+        if (weights.isEmpty()) {
+            return multiply(direction, headWeights);
+        }
 
-        double[] integral = new double[input.length];
+        // The first layer's pre-activations are linear in α along the whole path, and its
+        // weights can be applied once at the end to the integral of the gradient it receives.
+        double[] firstConstant = layer(reference, 0);
+        double[] firstSlope = linear(direction, 0);
+        double[] firstIntegral = new double[firstConstant.length];
         double start = 0;
         for (int piece = 0; start < 1 && piece < MAX_PIECES; piece++) {
-            double end = 1;
+            double[] end = {1};
             List<boolean[]> masks = new ArrayList<>(weights.size());
-            double[] constant = reference;
-            double[] slope = direction;
-            for (int l = 0; l < weights.size(); l++) {
-                double[] pre = layer(constant, l);
-                double[] preSlope = linear(slope, l);
-                boolean[] on = new boolean[pre.length];
-                for (int u = 0; u < pre.length; u++) {
-                    double at = pre[u] + start * preSlope[u];
-                    double tolerance = 1e-12 * (Math.abs(pre[u]) + Math.abs(preSlope[u]));
-                    // exactly at a kink the slope says which side the piece lies on
-                    on[u] = Math.abs(at) > tolerance ? at > 0 : preSlope[u] > 0;
-                    if (preSlope[u] != 0) {
-                        double crossing = -pre[u] / preSlope[u];
-                        if (crossing > start + 1e-12 && crossing < end) {
-                            end = crossing;
-                        }
-                    }
-                    if (!on[u]) {
-                        pre[u] = 0;
-                        preSlope[u] = 0;
-                    }
+            double[] constant = firstConstant.clone();
+            double[] slope = firstSlope.clone();
+            masks.add(switchPoints(constant, slope, start, end));
+            for (int l = 1; l < weights.size(); l++) {
+                constant = layer(constant, l);
+                slope = linear(slope, l);
+                masks.add(switchPoints(constant, slope, start, end));
+            }
+
+            double[] received = backwardTo(masks, 1);
+            boolean[] firstOn = masks.get(0);
+            for (int u = 0; u < firstIntegral.length; u++) {
+                if (firstOn[u]) {
+                    firstIntegral[u] += (end[0] - start) * received[u];
                 }
-                masks.add(on);
-                constant = pre;
-                slope = preSlope;
             }
-
-            double[] gradient = backward(masks);
-            for (int i = 0; i < integral.length; i++) {
-                integral[i] += (end - start) * gradient[i];
-            }
-            start = end;
+            start = end[0];
         }
 
-        double[] attributions = new double[input.length];
-        for (int i = 0; i < attributions.length; i++) {
-            attributions[i] = direction[i] * integral[i];
+        double[][] w = weights.get(0);
+        double[] integral = new double[input.length];
+        for (int i = 0; i < integral.length; i++) {
+            integral[i] = dot(w[i], firstIntegral);
         }
-        return attributions;
+        return multiply(direction, integral);
+    }
+
+    /**
+     * Which units of a layer are on in the piece of the path that starts at {@code start},
+     * given their pre-activations {@code constant + α · slope} there; lowers {@code end[0]} to
+     * the next point where one of them switches, and zeroes the forms of the units that are off
+     * so that they become the layer's output.
+     */
+    private static boolean[] switchPoints(double[] constant, double[] slope, double start,
+            double[] end) {
+        boolean[] on = new boolean[constant.length];
+        for (int u = 0; u < constant.length; u++) {
+            double at = constant[u] + start * slope[u];
+            double tolerance = 1e-12 * (Math.abs(constant[u]) + Math.abs(slope[u]));
+            // exactly at a switch, the slope says which side the piece lies on
+            on[u] = Math.abs(at) > tolerance ? at > 0 : slope[u] > 0;
+            if (slope[u] != 0) {
+                double crossing = -constant[u] / slope[u];
+                if (crossing > start + 1e-12 && crossing < end[0]) {
+                    end[0] = crossing;
+                }
+            }
+            if (!on[u]) {
+                constant[u] = 0;
+                slope[u] = 0;
+            }
+        }
+        return on;
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+        return out;
     }
 
     private double[] backward(List<boolean[]> masks) {
+        return backwardTo(masks, 0);
+    }
+
+    /** The gradient with respect to the input of layer {@code lowest}, given every mask. */
+    private double[] backwardTo(List<boolean[]> masks, int lowest) {
         double[] gradient = headWeights.clone();
-        for (int l = weights.size() - 1; l >= 0; l--) {
+        for (int l = weights.size() - 1; l >= lowest; l--) {
             boolean[] on = masks.get(l);
             double[][] w = weights.get(l);
             double[] below = new double[w.length];
