@@ -315,17 +315,15 @@ public final class StudyReport {
             return;
         }
         List<ApplicantResult> results = study.testResults();
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (ApplicantResult result : results) {
-            if (Double.isFinite(result.score())) {
-                low = Math.min(low, result.score());
-                high = Math.max(high, result.score());
-            }
-        }
-        if (low > high) {
+        double[] sorted = results.stream().mapToDouble(ApplicantResult::score)
+                .filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) {
             return;
         }
+        // the 1st to 99th percentile, so that a few extreme scores do not squeeze the rest;
+        // scores beyond fall into the end bands
+        double low = sorted[(int) (0.01 * (sorted.length - 1))];
+        double high = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
         if (high - low < 1) {
             high = low + 1;
         }
@@ -337,8 +335,8 @@ public final class StudyReport {
                 continue;
             }
             int o = outcome == 1 ? 1 : 0;
-            int bin = Math.min((int) ((result.score() - low) / (high - low) * SCORE_BINS),
-                    SCORE_BINS - 1);
+            int bin = (int) ((result.score() - low) / (high - low) * SCORE_BINS);
+            bin = Math.max(0, Math.min(bin, SCORE_BINS - 1));
             counts[o][bin]++;
             totals[o]++;
         }
@@ -357,8 +355,8 @@ public final class StudyReport {
             }
         }
         svgStart(html, "histogram of test scores by outcome");
-        axes(html, "0", number(tallest * 100, 1) + " %", number(low, 0), number(high, 0),
-                "score");
+        axes(html, "0", number(tallest * 100, 1) + " %", "≤ " + number(low, 0),
+                "≥ " + number(high, 0), "score");
         double band = plotWidth() / SCORE_BINS;
         for (int b = 0; b < SCORE_BINS; b++) {
             for (int o = 0; o < 2; o++) {
