@@ -21,6 +21,12 @@ public record Explanation(List<String> features, double[] effects, double logit,
         reasons = List.copyOf(reasons);
     }
 
+    /** A copy of the effects, in the order of {@link #features()}. */
+    @Override
+    public double[] effects() {
+        return effects.clone();
+    }
+
     /** Sum of the effects minus the change of log-odds: zero for exact integrated gradients. */
     public double completenessGap() {
         double sum = 0;

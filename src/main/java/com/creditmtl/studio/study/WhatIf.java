@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * What-if for one applicant: change some feature values and get back every task's prediction in
  * original units, the score, the grade and the reasons, all at once. The window's what-if panel
- * and the {@code score} command call it; a study trained on the bundled table answers in well
- * under a millisecond per change on a workstation (see {@code docs/benchmarks.md}).
+ * and the {@code score} command call it. On a study of the bundled table a change takes about
+ * 0.25 ms (median) on two shared cores, with rare pauses of the machine up to a tenth of a
+ * second ({@code docs/benchmarks.md}).
  *
  * <p>Values are the original ones, keyed by feature column: a number (or its text) for a numeric
  * feature, text for a categorical one, null or absent for missing. Columns that are not features

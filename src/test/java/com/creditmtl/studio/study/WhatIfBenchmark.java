@@ -14,11 +14,10 @@ import java.util.Map;
 
 /**
  * Times one what-if update (change a feature, get every task, score, grade and reasons) on a
- * study of the bundled table; not a test. Run from the project folder after
- * {@code mvn -q test-compile}:
+ * study of the bundled table; not a test. Run from the project folder:
  *
  * <pre>
- * mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     com.creditmtl.studio.study.WhatIfBenchmark assets/data/taiwan-credit-mtl.csv 5
  * </pre>
