@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyReportTest {
 
     private static final String BAD_COLUMN = "<script>alert('x')</script>";
+    private static final String LEAK = "<b>leak & co</b>";
 
     @TempDir
     static Path folder;
@@ -129,13 +130,14 @@ class StudyReportTest {
     @Test
     void columnNamedLikeAScriptTagIsEscaped() throws Exception {
         Path csv = folder.resolve("bad.csv");
-        StringBuilder text = new StringBuilder("ID,\"" + BAD_COLUMN + "\",x,default_probability\n");
+        StringBuilder text = new StringBuilder("ID,\"" + BAD_COLUMN + "\",x,\"" + LEAK
+                + "\",default_probability\n");
         Random random = new Random(4);
         for (int r = 0; r < 400; r++) {
             double x = random.nextGaussian();
-            text.append(String.format(Locale.ROOT, "A%d,%.3f,%.3f,%d%n", r,
-                    random.nextGaussian(), x, random.nextDouble() < 1 / (1 + Math.exp(-x))
-                            ? 1 : 0));
+            int label = random.nextDouble() < 1 / (1 + Math.exp(-x)) ? 1 : 0;
+            text.append(String.format(Locale.ROOT, "A%d,%.3f,%.3f,%d,%d%n", r,
+                    random.nextGaussian(), x, label, label));
         }
         Files.writeString(csv, text, UTF_8);
         CreditTable table = new CsvImporter().importFile(csv);
@@ -148,6 +150,11 @@ class StudyReportTest {
 
         assertFalse(report.contains("<script"), "a column name must not inject a script");
         assertTrue(report.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertFalse(report.contains("<b>leak"));
+        int leakage = report.indexOf("<h2>Leakage guard</h2>");
+        assertTrue(report.indexOf("<td>&lt;b&gt;leak &amp; co&lt;/b&gt;</td>"
+                + "<td>default_probability</td><td>auc</td><td>1.000</td><td>left out</td>",
+                leakage) > leakage, report.substring(leakage));
     }
 
     private static int count(String text, String part) {
