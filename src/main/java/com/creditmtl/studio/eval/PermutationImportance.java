@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  *
  * <p>Limits: a column that is correlated with another can look unimportant because the other
  * still carries its information; the figures describe the model on these rows, not the world.
- * Rows whose label is masked are left out of that task's measure.
+ * Rows whose label is masked are left out of that task's measure; a binary task whose known
+ * labels are of one class has no AUC, and its figures are NaN.
  */
 public final class PermutationImportance {
 
