@@ -123,6 +123,11 @@ def report(directory, runs):
          f"{score['rows_per_second']:,} rows/s", "", "", "≥ 1,000,000 rows/s",
          goal(score["rows_per_second"] >= 1_000_000)),
     ]
+    what_if = studio.get("what-if")
+    if what_if:
+        rows.append(("f. what-if update (every task, score, grade, reasons), 95th percentile",
+                     f"{what_if['p95_ms']:.2f} ms", "", "", "< 100 ms",
+                     goal(what_if["p95_ms"] < 100)))
 
     out = []
     out.append("# Benchmarks")
@@ -164,6 +169,13 @@ def report(directory, runs):
     out.append(f"- e: {score['rows']:,} applicants already in memory, in chunks of 65,536: "
                "imputation and standardisation, the network, every task's prediction in original"
                " units and the credit score.")
+    if what_if:
+        out.append(f"- f: `WhatIf.change` of a test applicant's {what_if['feature']} on a study "
+                   f"trained for {what_if['epochs']} epochs: encoding, the network's prediction "
+                   "of every task, score, grade and the reasons with their sentences; "
+                   f"{what_if['updates']:,} updates a run after a warm-up. Median "
+                   f"{what_if['median_ms']:.3f} ms; slowest single update "
+                   f"{what_if['max_ms']:.0f} ms.")
     out.append("")
     out.append("Individual runs, seconds:")
     out.append("")
@@ -174,6 +186,9 @@ def report(directory, runs):
                          ("PyTorch, batch 256", [r["train_seconds"] for r in torch256]),
                          ("pandas read_csv", pandas["runs"])]:
         out.append(f"- {name}: " + ", ".join(f"{v:.2f}" for v in values))
+    if what_if:
+        out.append("- ours, what-if 95th percentile, ms: "
+                   + ", ".join(f"{v:.2f}" for v in what_if["runs_p95_ms"]))
     out.append("")
     out.append("How training is made fast, what was tried and what bounds it: "
                "[decisions/0004-fused-training-step.md](decisions/0004-fused-training-step.md).")

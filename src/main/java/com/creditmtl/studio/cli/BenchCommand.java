@@ -9,14 +9,17 @@ import com.creditmtl.studio.model.MultiTaskPredictor;
 import com.creditmtl.studio.model.MultiTaskTrainer;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.scoring.ScoreScale;
+import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyTrainer;
 import com.creditmtl.studio.study.StudyTrainer.Prepared;
+import com.creditmtl.studio.study.WhatIf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -28,17 +31,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench}: times the product's own training, import and scoring paths on this machine and
- * prints one JSON object per measurement, each with the median of the runs. {@code bench/run}
- * puts these beside the peers' figures in {@code docs/benchmarks.md}.
+ * {@code bench}: times the product's own training, import, scoring and what-if paths on this
+ * machine and prints one JSON object per measurement, each with the median of the runs.
+ * {@code bench/run} puts these beside the peers' figures in {@code docs/benchmarks.md}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training, import and scoring on this machine; one JSON line each.")
+        description = "Time training, import, scoring and what-if on this machine; one JSON "
+                + "line each.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final int SCORING_CHUNK = 65_536;
     private static final List<String> MEASURES =
-            List.of("reference", "batch256", "to-auc", "import", "scoring");
+            List.of("reference", "batch256", "to-auc", "import", "scoring", "what-if");
+    private static final int WHAT_IF_EPOCHS = 5;
+    private static final int WHAT_IF_WARM_UP = 500;
+    private static final int WHAT_IF_UPDATES = 2_000;
 
     @Spec
     private CommandSpec spec;
@@ -59,7 +66,8 @@ final class BenchCommand implements Callable<Integer> {
     private Double targetAuc;
 
     @Option(names = "--only", paramLabel = "NAME,...", split = ",",
-            description = "Subset of: reference, batch256, to-auc, import, scoring (default: "
+            description = "Subset of: reference, batch256, to-auc, import, scoring, what-if "
+                    + "(default: "
                     + "all; import and scoring run with --large, to-auc with --target-auc).")
     private List<String> only = MEASURES;
 
@@ -103,6 +111,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (large != null && only.contains("scoring")) {
             out.println(scoring(table, reference));
+        }
+        if (only.contains("what-if")) {
+            out.println(whatIf(table, reference));
         }
         out.flush();
         return 0;
@@ -221,6 +232,50 @@ final class BenchCommand implements Callable<Integer> {
         node.put("rows", rows);
         node.put("rows_per_second", Math.round(rows / median(seconds)));
         node.put("mean_score", checksum / rows);
+        return node.toString();
+    }
+
+    /**
+     * One what-if update of a test applicant (its first feature times 1.5): every task, score,
+     * grade and reasons, on a study trained for a few epochs. Per run the median, 95th
+     * percentile and slowest of the updates after a warm-up, in milliseconds.
+     */
+    private String whatIf(CreditTable table, TrainingSettings settings) {
+        Study study = new StudyTrainer().train(table, settings.withEpochs(WHAT_IF_EPOCHS),
+                report -> { }, () -> false);
+        WhatIf whatIf = new WhatIf(study);
+        int[] rows = study.split().test();
+        String feature = study.encoder().numericFeatures().get(0);
+        double[] medians = new double[runs];
+        double[] p95 = new double[runs];
+        double[] slowest = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            double[] millis = new double[WHAT_IF_UPDATES];
+            for (int i = 0; i < WHAT_IF_WARM_UP + WHAT_IF_UPDATES; i++) {
+                Map<String, Object> applicant = whatIf.applicant(table, rows[i % rows.length]);
+                double value = (Double) applicant.get(feature);
+                long start = System.nanoTime();
+                whatIf.change(applicant, Map.of(feature, value * 1.5));
+                if (i >= WHAT_IF_WARM_UP) {
+                    millis[i - WHAT_IF_WARM_UP] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            medians[run] = millis[WHAT_IF_UPDATES / 2];
+            p95[run] = millis[WHAT_IF_UPDATES * 95 / 100];
+            slowest[run] = millis[WHAT_IF_UPDATES - 1];
+        }
+        ObjectNode node = json.createObjectNode();
+        node.put("measure", "what-if");
+        node.put("updates", WHAT_IF_UPDATES);
+        node.put("epochs", WHAT_IF_EPOCHS);
+        node.put("feature", feature);
+        node.put("median_ms", median(medians));
+        node.put("p95_ms", median(p95));
+        node.put("max_ms", Arrays.stream(slowest).max().orElse(Double.NaN));
+        node.set("runs_median_ms", json.valueToTree(medians));
+        node.set("runs_p95_ms", json.valueToTree(p95));
+        node.set("runs_max_ms", json.valueToTree(slowest));
         return node.toString();
     }
 

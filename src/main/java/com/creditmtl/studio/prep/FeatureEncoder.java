@@ -244,4 +244,122 @@ public final class FeatureEncoder {
         }
         return value.asText();
     }
+
+    /** The original feature columns: the numeric ones, then the categorical ones. */
+    public List<String> sourceColumns() {
+        List<String> columns = new ArrayList<>(numeric);
+        columns.addAll(categorical);
+        return columns;
+    }
+
+    /**
+     * For each encoded column, in order, the index in {@link #sourceColumns()} of the original
+     * column it comes from: a {@code _missing} indicator and every level of a categorical
+     * feature belong to their feature.
+     */
+    public int[] sourceIndex() {
+        int[] source = new int[outputNames.size()];
+        int k = 0;
+        for (int f = 0; f < numeric.size(); f++) {
+            source[k++] = f;
+            if (indicators[f]) {
+                source[k++] = f;
+            }
+        }
+        for (int c = 0; c < categorical.size(); c++) {
+            for (int index : levels.get(c).values()) {
+                source[index] = numeric.size() + c;
+            }
+            if (otherColumn[c] >= 0) {
+                source[otherColumn[c]] = numeric.size() + c;
+            }
+        }
+        return source;
+    }
+
+    /** Index of a numeric feature's value among the encoded columns. */
+    public int encodedIndex(String numericFeature) {
+        int k = 0;
+        for (int f = 0; f < numeric.size(); f++) {
+            if (numeric.get(f).equals(numericFeature)) {
+                return k;
+            }
+            k += indicators[f] ? 2 : 1;
+        }
+        throw new IllegalArgumentException("no numeric feature " + numericFeature);
+    }
+
+    /**
+     * The most frequent training value of a categorical feature, or {@code (other)} when no
+     * value was frequent enough for a column of its own.
+     */
+    public String mostFrequent(String column) {
+        Map<String, Integer> columns = levels.get(categorical.indexOf(column));
+        return columns.isEmpty() ? OTHER : columns.keySet().iterator().next();
+    }
+
+    /**
+     * One applicant's original values as the network's encoded row, like {@link #transform}.
+     * A numeric value may be a {@link Number} or text in plain notation ({@code 1234.5});
+     * null, blank or absent is missing. A categorical value is read as text, null or empty
+     * being missing.
+     *
+     * @throws IllegalArgumentException when a numeric text is not a number
+     */
+    public double[] encode(Map<String, ?> applicant) {
+        double[] out = new double[outputNames.size()];
+        int k = 0;
+        for (int f = 0; f < numeric.size(); f++) {
+            double value = number(numeric.get(f), applicant.get(numeric.get(f)));
+            out[k] = value;
+            if (indicators[f]) {
+                out[k + 1] = Double.isNaN(value) ? 1 : 0;
+            }
+            k += indicators[f] ? 2 : 1;
+        }
+        for (int c = 0; c < categorical.size(); c++) {
+            Object cell = applicant.get(categorical.get(c));
+            String value = cell == null || cell.toString().isEmpty() ? MISSING : cell.toString();
+            Integer target = levels.get(c).get(value);
+            int index = target != null ? target : otherColumn[c];
+            if (index >= 0) {
+                out[index] = 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A table row's original feature values, keyed by column in {@link #sourceColumns()} order:
+     * a {@link Double} (NaN when missing) for a numeric feature, the text (null when missing)
+     * for a categorical one.
+     */
+    public Map<String, Object> applicant(CreditTable table, int row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : numeric) {
+            values.put(column, table.table().doubleColumn(column).getDouble(row));
+        }
+        for (String column : categorical) {
+            values.put(column, table.category(column, row));
+        }
+        return values;
+    }
+
+    private static double number(String column, Object value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        String text = value.toString().strip();
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " needs a number, not '" + text + "'");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -126,5 +127,31 @@ class FeatureEncoderTest {
 
     private static double[] slice(double[] row) {
         return new double[] {row[3], row[4], row[5]};
+    }
+
+    @Test
+    void applicantValuesEncodeLikeTheirTableRow() {
+        CreditTable table = table();
+        FeatureEncoder encoder = FeatureEncoder.fit(table, rows(0, 20));
+
+        for (int row : new int[] {0, 3, 16, 20, 21}) {
+            double[] expected = encoder.transform(table, new int[] {row})[0];
+            assertArrayEquals(expected, encoder.encode(encoder.applicant(table, row)),
+                    "row " + row);
+        }
+        assertArrayEquals(encoder.transform(table, new int[] {3})[0],
+                encoder.encode(Map.of("income", " ", "debt", "0", "purpose", "car")));
+    }
+
+    @Test
+    void everyEncodedColumnKnowsItsSourceColumn() {
+        FeatureEncoder encoder = FeatureEncoder.fit(table(), rows(0, 20));
+
+        assertEquals(List.of("income", "debt", "purpose"), encoder.sourceColumns());
+        assertEquals(List.of("income", "income_missing", "debt", "purpose=car", "purpose=tv",
+                "purpose=(other)"), encoder.outputNames());
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2, 2}, encoder.sourceIndex());
+        assertEquals(2, encoder.encodedIndex("debt"));
+        assertEquals("car", encoder.mostFrequent("purpose"));
     }
 }

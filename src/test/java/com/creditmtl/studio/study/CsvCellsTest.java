@@ -21,8 +21,26 @@ class CsvCellsTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource({"'\tx', '''\tx'", "'\rx', '''\rx'"})
+    @CsvSource({"'\tx', '''\tx'", "'\rx', '''\rx'",
+            "'\t=SUM(A1)', '''\t=SUM(A1)'", "'\r@cmd', '''\r@cmd'",
+            "'\r\n=1', '''\r\n=1'"})
     void leadingTabOrCarriageReturnIsProtected(String value, String written) {
+        assertEquals(written, CsvCells.text(value));
+    }
+
+    /**
+     * A text cell that reads like a negative number is still text here (an ID, a category), so
+     * it is protected too: a spreadsheet would otherwise turn "-1-2" into -3.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource({"'-12.5', '''-12.5'", "'-1-2', '''-1-2'", "'-0', '''-0'"})
+    void textThatLooksLikeANegativeNumberIsProtected(String value, String written) {
+        assertEquals(written, CsvCells.text(value));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource({"'12.5', '12.5'", "' -1', ' -1'", "'1-2', '1-2'", "'x\t=1', 'x\t=1'"})
+    void cellsWithoutARiskyFirstCharacterStayAsTheyAre(String value, String written) {
         assertEquals(written, CsvCells.text(value));
     }
 
