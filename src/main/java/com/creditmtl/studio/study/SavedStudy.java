@@ -110,7 +110,9 @@ public record SavedStudy(FeatureEncoder encoder, Preprocessor preprocessor,
                 .put("patience", options.patience())
                 .put("class_weights", options.classWeights())
                 .put("log_targets", options.logTargets())
-                .put("balancing", options.balancing().name().toLowerCase(Locale.ROOT));
+                .put("balancing", options.balancing().name().toLowerCase(Locale.ROOT))
+                .put("regression_loss",
+                        options.regressionLoss().name().toLowerCase(Locale.ROOT));
         return root;
     }
 }

@@ -25,7 +25,7 @@ class IntegratedGradientsTest {
 
     private static ComputationGraph network(int layers) {
         List<Integer> widths = List.of(32, 16, 8).subList(0, layers);
-        TrainingSettings settings = TrainingSettings.defaults(TASKS).withHiddenLayers(widths)
+        TrainingSettings settings = TrainingSettings.reference(TASKS).withHiddenLayers(widths)
                 .withSeed(layers + 1);
         return MultiTaskNetworkFactory.build(INPUTS, settings);
     }

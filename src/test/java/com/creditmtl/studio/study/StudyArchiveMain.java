@@ -44,7 +44,7 @@ public final class StudyArchiveMain {
 
     /** The study with an untrained network of three shared layers of 1,200 units, seed 11. */
     static SavedStudy wide(SavedStudy base) {
-        TrainingSettings settings = TrainingSettings.defaults(base.tasks())
+        TrainingSettings settings = TrainingSettings.reference(base.tasks())
                 .withHiddenLayers(List.of(WIDTH, WIDTH, WIDTH)).withSeed(11);
         ComputationGraph network = MultiTaskNetworkFactory.build(
                 base.preprocessor().featureCount(), settings);
