@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         version = "Credit MTL Studio 0.1.0",
         description = "Multi-task credit scoring. Without arguments the window opens.",
         subcommands = {TrainCommand.class, ScoreCommand.class, CompareCommand.class,
-                CvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CvCommand.class, ReportCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Cli.class);

@@ -81,4 +81,27 @@ final class OutputFolder {
             }
         }
     }
+
+    /**
+     * Refuses, before any work, an output file that is a folder, that exists without
+     * {@code --overwrite}, or whose folder cannot be written.
+     */
+    static void checkFile(CommandSpec spec, String option, Path file, boolean overwrite) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " is a folder, not a file");
+        }
+        if (Files.exists(file) && !overwrite) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " exists already; choose another name or add --overwrite");
+        }
+        Path existing = file.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !canWriteIn(existing)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file
+                    + " cannot be written: no file can be made in " + existing);
+        }
+    }
 }

@@ -146,22 +146,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Refuses, before any work, an output that is a folder, cannot be written or exists. */
     private void checkOutput(String option, Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file
-                    + " is a folder, not a file");
-        }
-        if (Files.exists(file) && !overwrite) {
-            throw new ParameterException(spec.commandLine(), option + " " + file
-                    + " exists already; choose another name or add --overwrite");
-        }
-        Path existing = file.toAbsolutePath().getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)
-                || !OutputFolder.canWriteIn(existing)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file
-                    + " cannot be written: no file can be made in " + existing);
-        }
+        OutputFolder.checkFile(spec, option, file, overwrite);
     }
 }

@@ -5,6 +5,7 @@ import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.eval.PopulationStability.Reference;
 import com.creditmtl.studio.eval.PopulationStability.Result;
 import com.creditmtl.studio.prep.FeatureEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +69,29 @@ public final class FeatureDrift {
                         .put("psi", Math.round(result.psi() * 1e6) / 1e6)
                         .put("status", result.status().name().toLowerCase(Locale.ROOT)));
         return root;
+    }
+
+    /**
+     * A drift report written by {@link #toJson}, read back.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    public static List<Result> fromJson(JsonNode root) {
+        JsonNode features = root.path("features");
+        if (!features.isArray()) {
+            throw new IllegalArgumentException("a drift report has a list of features");
+        }
+        List<Result> results = new ArrayList<>();
+        for (JsonNode feature : features) {
+            if (!feature.path("feature").isTextual() || !feature.path("psi").isNumber()) {
+                throw new IllegalArgumentException("each feature of a drift report needs a "
+                        + "name and a psi");
+            }
+            double psi = feature.get("psi").asDouble();
+            results.add(new Result(feature.get("feature").asText(), psi,
+                    PopulationStability.Status.of(psi)));
+        }
+        return results;
     }
 
     private static double[] numbers(CreditTable table, String feature, int[] rows) {

@@ -9,6 +9,7 @@ import com.creditmtl.studio.model.TrainingOptions;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.prep.FeatureEncoder;
 import com.creditmtl.studio.prep.Preprocessor;
+import com.creditmtl.studio.prep.Split;
 import com.creditmtl.studio.scoring.Scorecard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,8 +26,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * What a study keeps to score new applicants and to be reviewed: the feature encoding and
  * preprocessing fitted in training, the network, the scorecard, the import spec, the training
  * part's feature distributions, the training settings and metrics as JSON, and a fingerprint of
- * the training data. {@link StudyArchive} writes and reads it; the per-epoch history and the
- * test applicants of the {@link Study} it comes from are not kept apart from the metrics.
+ * the training data, the split and the test applicants' results. {@link StudyArchive} writes
+ * and reads it; {@link #toStudy} gives back the {@link Study} it was saved from.
  *
  * @param settings the training settings as JSON (tasks, layers, epochs, seed, options)
  * @param metrics the content of {@code metrics.json}
@@ -35,13 +36,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 public record SavedStudy(FeatureEncoder encoder, Preprocessor preprocessor,
         ComputationGraph network, Scorecard scorecard, ImportOptions importSpec,
         List<PopulationStability.Reference> driftReference, JsonNode settings, JsonNode metrics,
-        DataFingerprint data, Instant created) {
+        DataFingerprint data, Instant created, Split split, List<ApplicantResult> testResults) {
 
     /** Rows the network scores at once, so a large file needs no more memory than this. */
     static final int CHUNK = 8_192;
 
     public SavedStudy {
         driftReference = List.copyOf(driftReference);
+        testResults = List.copyOf(testResults);
         scorecard.amountIndex(preprocessor.tasks());
         if (preprocessor.featureCount() != encoder.outputNames().size()) {
             throw new IllegalArgumentException("the encoder gives " + encoder.outputNames().size()
@@ -54,7 +56,18 @@ public record SavedStudy(FeatureEncoder encoder, Preprocessor preprocessor,
         return new SavedStudy(study.encoder(), study.preprocessor(), study.network(),
                 study.scorecard(), importSpec, study.driftReference(),
                 settingsJson(study.settings(), study.keptEpoch()),
-                StudyFiles.metricsJson(study, data.fileName()), data, Instant.now());
+                StudyFiles.metricsJson(study, data.fileName()), data, Instant.now(),
+                study.split(), study.testResults());
+    }
+
+    /**
+     * The study as it was trained: settings, split, history, metrics, leakage findings and test
+     * applicants as saved, with this network and preprocessing.
+     *
+     * @throws IllegalArgumentException when the saved settings or metrics are incomplete
+     */
+    public Study toStudy() {
+        return StudyRestorer.restore(this);
     }
 
     public List<TaskSpec> tasks() {

@@ -5,6 +5,7 @@ import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.model.NativeRuntime;
 import com.creditmtl.studio.prep.FeatureEncoder;
 import com.creditmtl.studio.prep.Preprocessor;
+import com.creditmtl.studio.prep.Split;
 import com.creditmtl.studio.scoring.Scorecard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,9 +80,11 @@ public final class StudyArchive {
     static final String METRICS = "metrics.json";
     static final String SCORECARD = "scorecard.json";
     static final String DRIFT = "drift.json";
+    static final String SPLIT = "split.json";
+    static final String TEST_RESULTS = "test-results.json";
     /** Every entry but the manifest, in the order written. */
     static final List<String> PARTS = List.of(NETWORK, PARAMETERS, ENCODER, PREPROCESSOR,
-            IMPORT_SPEC, SETTINGS, METRICS, SCORECARD, DRIFT);
+            IMPORT_SPEC, SETTINGS, METRICS, SCORECARD, DRIFT, SPLIT, TEST_RESULTS);
     /** Where a class named in the network's JSON may come from. */
     private static final List<String> NETWORK_PACKAGES = List.of("org.deeplearning4j.",
             "org.nd4j.", "com.creditmtl.studio.model.");
@@ -115,6 +118,8 @@ public final class StudyArchive {
         ArrayNode drift = JSON.createArrayNode();
         study.driftReference().forEach(reference -> drift.add(reference.toJson()));
         parts.put(DRIFT, json(drift));
+        parts.put(SPLIT, json(StudyRestorer.splitJson(study.split())));
+        parts.put(TEST_RESULTS, json(StudyRestorer.resultsJson(study.testResults())));
         byte[] manifest = json(manifest(study, parts));
 
         Path directory = file.toAbsolutePath().getParent();
@@ -226,13 +231,19 @@ public final class StudyArchive {
             }
             references.forEach(reference -> drift.add(
                     PopulationStability.Reference.fromJson(reference)));
+            current = SPLIT;
+            Split split = StudyRestorer.split(object(name, current,
+                    parse(name, current, entries.get(current))));
+            current = TEST_RESULTS;
+            List<ApplicantResult> results = StudyRestorer.results(
+                    parse(name, current, entries.get(current)), preprocessor.tasks().size());
             current = MANIFEST;
             JsonNode data = manifest.path("data");
             DataFingerprint fingerprint = new DataFingerprint(data.path("file").asText(""),
                     data.path("sha256").asText(""), data.path("rows").asLong(-1));
             Instant created = Instant.parse(manifest.path("created").asText(""));
             SavedStudy study = new SavedStudy(encoder, preprocessor, network, scorecard, spec,
-                    drift, settings, metrics, fingerprint, created);
+                    drift, settings, metrics, fingerprint, created, split, results);
             LOGGER.info("Opened the study {} (trained on {}, {} rows)", name,
                     fingerprint.fileName(), fingerprint.rows());
             String written = manifest.path("libraries").path("deeplearning4j").asText("");

@@ -6,6 +6,7 @@ import com.creditmtl.studio.eval.ConfusionMatrix;
 import com.creditmtl.studio.eval.Interval;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.PermutationImportance;
+import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TrainingOptions;
@@ -68,9 +69,29 @@ public final class StudyReport {
         LOGGER.info("Wrote the study report to {}", out);
     }
 
+    /**
+     * Writes the report atomically, with the drift of a scored file when one is given.
+     *
+     * @param drift from {@link FeatureDrift#compare}, or empty to leave the section out
+     */
+    public static void write(Study study, String dataName,
+            List<PermutationImportance.Task> importance, ModelComparison.Result comparison,
+            List<PopulationStability.Result> drift, Path out) throws IOException {
+        String text = html(study, dataName, importance, comparison, drift);
+        StudyFiles.writeAtomically(out, writer -> writer.write(text));
+        LOGGER.info("Wrote the study report to {}", out);
+    }
+
     /** The report's HTML. */
     public static String html(Study study, String dataName,
             List<PermutationImportance.Task> importance, ModelComparison.Result comparison) {
+        return html(study, dataName, importance, comparison, List.of());
+    }
+
+    /** The report's HTML, with a drift section when {@code drift} is not empty. */
+    public static String html(Study study, String dataName,
+            List<PermutationImportance.Task> importance, ModelComparison.Result comparison,
+            List<PopulationStability.Result> drift) {
         StringBuilder html = new StringBuilder(32_768);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Study report: ").append(escape(dataName)).append("</title>\n")
@@ -91,6 +112,9 @@ public final class StudyReport {
             importance(html, importance);
         }
         leakage(html, study.leakage());
+        if (drift != null && !drift.isEmpty()) {
+            drift(html, drift);
+        }
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -408,6 +432,18 @@ public final class StudyReport {
                     .append(number(task.baseline(), decimals)).append(" as is)</h3>\n");
             table(html, List.of("feature", "importance"), rows);
         }
+    }
+
+    private static void drift(StringBuilder html, List<PopulationStability.Result> drift) {
+        html.append("<h2>Drift of the scored applicants</h2>\n<p>Population stability index "
+                + "of each feature against the training part: below 0.1 stable, 0.1 to 0.25 "
+                + "watch, above 0.25 act.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        drift.stream().sorted((a, b) -> Double.compare(b.psi(), a.psi()))
+                .forEach(result -> rows.add(List.of(result.feature(),
+                        String.format(Locale.ROOT, "%.4f", result.psi()),
+                        result.status().name().toLowerCase(Locale.ROOT))));
+        table(html, List.of("feature", "PSI", "status"), rows);
     }
 
     private static void leakage(StringBuilder html, List<LeakageGuard.Flag> flags) {

@@ -50,7 +50,7 @@ public final class StudyArchiveMain {
                 base.preprocessor().featureCount(), settings);
         return new SavedStudy(base.encoder(), base.preprocessor(), network, base.scorecard(),
                 base.importSpec(), base.driftReference(), base.settings(), base.metrics(),
-                base.data(), base.created());
+                base.data(), base.created(), base.split(), base.testResults());
     }
 
     static final int WIDTH = 1_200;

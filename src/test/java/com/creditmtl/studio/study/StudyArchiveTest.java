@@ -46,6 +46,7 @@ class StudyArchiveTest {
     private static Path studyFile;
     private static Path applicants;
     private static SavedStudy saved;
+    private static Study trained;
 
     @BeforeAll
     static void trainAndSave() throws Exception {
@@ -57,6 +58,7 @@ class StudyArchiveTest {
                 .withHiddenLayers(List.of(8)).withEpochs(2).withSeed(7);
         Study study = new StudyTrainer().train(imported.table(), settings, r -> { },
                 () -> false);
+        trained = study;
         saved = SavedStudy.of(study, imported.options(),
                 DataFingerprint.of(data, imported.table().rowCount()));
         studyFile = folder.resolve(StudyArchive.FILE_NAME);
@@ -66,6 +68,37 @@ class StudyArchiveTest {
         List<String> lines = StudyTrainerTest.syntheticCsv(60, 99).lines()
                 .map(line -> line.substring(0, nthComma(line, 6))).toList();
         Files.write(applicants, lines, UTF_8);
+    }
+
+    @Test
+    void reopenedStudyKeepsItsSettingsSplitHistoryMetricsAndTestApplicants() throws Exception {
+        Study back = StudyArchive.open(studyFile).toStudy();
+
+        assertEquals(trained.settings(), back.settings());
+        assertTrue(java.util.Arrays.equals(trained.split().test(), back.split().test()));
+        assertTrue(java.util.Arrays.equals(trained.split().train(), back.split().train()));
+        assertEquals(trained.keptEpoch(), back.keptEpoch());
+        assertEquals(trained.history().size(), back.history().size());
+        for (int e = 0; e < trained.history().size(); e++) {
+            for (int t = 0; t < trained.tasks().size(); t++) {
+                var before = trained.history().get(e).losses().get(t);
+                var after = back.history().get(e).losses().get(t);
+                assertEquals(before.trainLoss(), after.trainLoss(), 0);
+                assertEquals(before.weightedTrainLoss(), after.weightedTrainLoss(), 1e-12);
+            }
+        }
+        assertEquals(trained.metrics(), back.metrics());
+        assertEquals(trained.validationMetrics(), back.validationMetrics());
+        assertEquals(trained.testResults().size(), back.testResults().size());
+        for (int r = 0; r < trained.testResults().size(); r++) {
+            ApplicantResult before = trained.testResults().get(r);
+            ApplicantResult after = back.testResults().get(r);
+            assertEquals(before.id(), after.id());
+            assertTrue(java.util.Arrays.equals(before.actual(), after.actual()), before.id());
+            assertTrue(java.util.Arrays.equals(before.predicted(), after.predicted()));
+            assertEquals(before.score(), after.score(), 0);
+            assertEquals(before.grade(), after.grade());
+        }
     }
 
     private static int nthComma(String line, int n) {
