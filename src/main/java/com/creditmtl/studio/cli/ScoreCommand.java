@@ -1,5 +1,10 @@
 package com.creditmtl.studio.cli;
 
+import java.util.ArrayList;
+import com.creditmtl.studio.study.StudyTrainer;
+import com.creditmtl.studio.scoring.ReasonTexts;
+import com.creditmtl.studio.scoring.ReasonFinder;
+import com.creditmtl.studio.scoring.Reason;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
@@ -70,6 +75,16 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace existing output files.")
     private boolean overwrite;
 
+    @Option(names = "--reasons", description = "Add each applicant's up to four reasons "
+            + "(features raising the default risk most against the training medians) as "
+            + "reason_1 to reason_4.")
+    private boolean reasons;
+
+    @Option(names = "--reason-texts", paramLabel = "FILE",
+            description = "A properties file of reason sentences per feature, over the "
+                    + "bundled ones (implies --reasons).")
+    private Path reasonTexts;
+
     @Override
     public Integer call() throws StudyFileException, ImportException, IOException {
         Path driftFile = drift != null ? drift : driftFileFor(out);
@@ -100,8 +115,10 @@ final class ScoreCommand implements Callable<Integer> {
             console.println("warning: " + warning);
         }
         List<ApplicantResult> results = study.score(table);
+        List<List<String>> sentences = reasons || reasonTexts != null
+                ? reasons(study, table) : null;
         StudyFiles.writeScored(results, study.tasks(), study.scorecard().amountTask() != null,
-                out);
+                sentences, out);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<PopulationStability.Result> psi = FeatureDrift.compare(study.driftReference(),
@@ -119,6 +136,25 @@ final class ScoreCommand implements Callable<Integer> {
         LOGGER.info("Scored {} applicants of {} in {} s", results.size(), data.getFileName(),
                 String.format(Locale.ROOT, "%.1f", seconds));
         return 0;
+    }
+
+    /** Each applicant's reasons as sentences, explaining the first binary task. */
+    private List<List<String>> reasons(SavedStudy study, CreditTable table) throws IOException {
+        int task = StudyTrainer.scoringTask(study.tasks());
+        if (task < 0) {
+            throw new ParameterException(spec.commandLine(), "--reasons needs a binary task, "
+                    + "and the study has none");
+        }
+        ReasonTexts texts = reasonTexts == null ? ReasonTexts.defaults()
+                : ReasonTexts.load(reasonTexts);
+        ReasonFinder finder = new ReasonFinder(study.encoder(), study.preprocessor(),
+                study.network(), task, texts);
+        List<List<String>> sentences = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) {
+            sentences.add(finder.explain(study.encoder().applicant(table, row)).reasons()
+                    .stream().map(Reason::text).toList());
+        }
+        return sentences;
     }
 
     /** {@code scored.csv} → {@code scored-drift.json}, beside it. */

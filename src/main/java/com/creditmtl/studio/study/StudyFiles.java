@@ -10,6 +10,7 @@ import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
 import com.creditmtl.studio.model.TrainingOptions;
+import com.creditmtl.studio.scoring.ReasonFinder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -211,6 +212,16 @@ public final class StudyFiles {
      */
     public static void writeScored(List<ApplicantResult> results, List<TaskSpec> tasks,
             boolean expectedLoss, Path file) throws IOException {
+        writeScored(results, tasks, expectedLoss, null, file);
+    }
+
+    /**
+     * As {@link #writeScored(List, List, boolean, Path)}, with columns {@code reason_1} to
+     * {@code reason_4} holding each applicant's reasons when {@code reasons} is not null (one
+     * list of sentences per applicant, fewer than four leaving cells empty).
+     */
+    public static void writeScored(List<ApplicantResult> results, List<TaskSpec> tasks,
+            boolean expectedLoss, List<List<String>> reasons, Path file) throws IOException {
         List<String> header = new ArrayList<>();
         header.add("ID");
         for (TaskSpec task : tasks) {
@@ -221,12 +232,18 @@ public final class StudyFiles {
         if (expectedLoss) {
             header.add("expected_loss");
         }
+        if (reasons != null) {
+            for (int k = 1; k <= ReasonFinder.MAX_REASONS; k++) {
+                header.add("reason_" + k);
+            }
+        }
         writeAtomically(file, writer -> {
             CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
                 printer.printRecord(header.stream().map(CsvCells::text).toList());
                 List<String> cells = new ArrayList<>();
-                for (ApplicantResult result : results) {
+                for (int r = 0; r < results.size(); r++) {
+                    ApplicantResult result = results.get(r);
                     cells.clear();
                     cells.add(CsvCells.text(result.id()));
                     for (int t = 0; t < tasks.size(); t++) {
@@ -236,6 +253,13 @@ public final class StudyFiles {
                     cells.add(CsvCells.text(result.grade()));
                     if (expectedLoss) {
                         cells.add(number(result.expectedLoss(), 2));
+                    }
+                    if (reasons != null) {
+                        List<String> sentences = reasons.get(r);
+                        for (int k = 0; k < ReasonFinder.MAX_REASONS; k++) {
+                            cells.add(k < sentences.size() ? CsvCells.text(sentences.get(k))
+                                    : "");
+                        }
                     }
                     printer.printRecord(cells);
                 }

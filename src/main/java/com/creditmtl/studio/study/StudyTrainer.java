@@ -282,7 +282,7 @@ public final class StudyTrainer {
         }
     }
 
-    static int scoringTask(List<TaskSpec> tasks) {
+    public static int scoringTask(List<TaskSpec> tasks) {
         for (int t = 0; t < tasks.size(); t++) {
             if (tasks.get(t).isBinary()) {
                 return t;

@@ -82,6 +82,44 @@ class ScoreCommandTest {
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
+    @Test
+    void reasonsAreAddedAsSentencesAndTheirTextsCanBeReplaced() throws Exception {
+        Path plain = folder.resolve("with-reasons.csv");
+        Path texts = folder.resolve("texts.properties");
+        StringBuilder sentences = new StringBuilder();
+        for (String column : Files.readAllLines(testApplicants, UTF_8).get(0).split(",")) {
+            sentences.append(column).append("=Because of {feature}\n");
+        }
+        Files.writeString(texts, sentences, UTF_8);
+        Path custom = folder.resolve("with-texts.csv");
+
+        String[] first = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", plain.toString(), "--reasons");
+        String[] second = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", custom.toString(), "--reason-texts",
+                texts.toString());
+
+        assertEquals("0", first[0], first[2]);
+        assertEquals("0", second[0], second[2]);
+        List<String> header = Arrays.asList(Files.readAllLines(plain, UTF_8).get(0).split(","));
+        assertEquals(List.of("reason_1", "reason_2", "reason_3", "reason_4"),
+                header.subList(header.size() - 4, header.size()));
+        org.apache.commons.csv.CSVParser parsed = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(custom, UTF_8));
+        int withReason = 0;
+        for (org.apache.commons.csv.CSVRecord record : parsed) {
+            String reason = record.get("reason_1");
+            if (!reason.isEmpty()) {
+                withReason++;
+                assertTrue(reason.startsWith("Because of "), reason);
+            }
+        }
+        parsed.close();
+        assertTrue(withReason > 100, withReason + " applicants with a first reason");
+        assertTrue(Files.readString(plain, UTF_8).contains("raises the default risk"));
+    }
+
     private static List<String[]> rows(Path csv) throws Exception {
         return Files.readAllLines(csv, UTF_8).stream().skip(1)
                 .map(line -> line.split(",", -1)).toList();
