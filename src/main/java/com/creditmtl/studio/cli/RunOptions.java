@@ -127,6 +127,12 @@ final class RunOptions {
                     + "best epoch's network; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
     private int patience = TrainingOptions.DEFAULT.patience();
 
+    @Option(names = "--averaging", paramLabel = "EPOCHS",
+            description = "Span in epochs of the moving average of the parameters that is "
+                    + "validated and kept (Polyak averaging); 0 for none (default: "
+                    + "${DEFAULT-VALUE}).")
+    private double averaging = TrainingOptions.DEFAULT.averaging();
+
     @Option(names = "--class-weights",
             description = "Weight each binary task's positives by the training part's "
                     + "negatives per positive.")
@@ -309,7 +315,7 @@ final class RunOptions {
         List<Integer> layers = hidden.equals(List.of(0)) ? List.of() : hidden;
         try {
             TrainingOptions options = new TrainingOptions(dropout, l2Value, rateDecay, patience,
-                    classWeights, logTargets, taskBalancing, loss);
+                    classWeights, logTargets, taskBalancing, loss, averaging);
             return new TrainingSettings(tasks, layers, epochs, batch, rate, seed,
                     TrainingSettings.DEFAULT_TEST_FRACTION,
                     TrainingSettings.DEFAULT_VALIDATION_FRACTION, options);

@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * times the analyst's weight, summed) has not improved for that many epochs, and the network
  * of the best epoch is restored ({@link #bestEpoch()}). With dynamic weight averaging the loss
  * weights change from the third epoch on; each epoch's report carries the weights it used.
+ *
+ * <p>With parameter averaging (Polyak averaging) an exponential moving average of the
+ * parameters follows the optimiser's steps, with the decay {@code 1 − 1 / (span · steps per
+ * epoch)}, so it spans about the same number of epochs on a small file as on a large one; the
+ * decay starts lower, {@code (1 + n) / (10 + n)} after n steps, so the random start fades fast.
+ * The averaged network is the one whose losses each epoch reports, whose validation loss
+ * decides early stopping, and which the trainer leaves in place; the optimiser itself goes on
+ * from its own parameters.
  */
 public final class MultiTaskTrainer {
 
@@ -68,6 +76,8 @@ public final class MultiTaskTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray bestParameters = null;
         bestEpoch = 0;
+        ParameterAverage average = settings.options().averaging() > 0
+                ? new ParameterAverage(network.params(), averagingDecay(rows)) : null;
 
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             int[] permutation = permutation(rows, order);
@@ -90,9 +100,15 @@ public final class MultiTaskTrainer {
                 } else {
                     network.fit(minibatch(x, labels, mask, from, to));
                 }
+                if (average != null) {
+                    average.update();
+                }
             }
             network.incrementEpochCount();
 
+            if (average != null) {
+                average.swap();
+            }
             double elapsed = (System.nanoTime() - start) / 1e9;
             EpochReport report = new EpochReport(epoch, settings.epochs(),
                     losses(network, loss, train, validation), elapsed);
@@ -114,6 +130,9 @@ public final class MultiTaskTrainer {
             } else {
                 bestEpoch = epoch;
             }
+            if (average != null && epoch < settings.epochs()) {
+                average.swap();
+            }
             if (settings.options().balancing() == TrainingOptions.TaskBalancing
                     .DYNAMIC_WEIGHT_AVERAGE && history.size() >= 2) {
                 rebalance(loss, history);
@@ -124,6 +143,13 @@ public final class MultiTaskTrainer {
             LOGGER.info("Restored the network of epoch {}", bestEpoch);
         }
         return history;
+    }
+
+    /** Decay of the parameter average: one over its span in optimiser steps, from 1. */
+    double averagingDecay(int rows) {
+        double steps = settings.options().averaging() * Math.ceil((double) rows
+                / settings.batchSize());
+        return steps <= 1 ? 0 : 1 - 1 / steps;
     }
 
     /** The epoch whose network the trainer left in place: the last, or the best when stopping

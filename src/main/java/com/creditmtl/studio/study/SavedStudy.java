@@ -125,7 +125,8 @@ public record SavedStudy(FeatureEncoder encoder, Preprocessor preprocessor,
                 .put("log_targets", options.logTargets())
                 .put("balancing", options.balancing().name().toLowerCase(Locale.ROOT))
                 .put("regression_loss",
-                        options.regressionLoss().name().toLowerCase(Locale.ROOT));
+                        options.regressionLoss().name().toLowerCase(Locale.ROOT))
+                .put("averaging", options.averaging());
         return root;
     }
 }

@@ -65,6 +65,7 @@ public final class StudyFiles {
         training.put("dropout", options.dropout());
         training.put("l2", options.l2());
         training.put("regression_loss", options.regressionLoss().name().toLowerCase(Locale.ROOT));
+        training.put("averaging", options.averaging());
         training.put("rate_decay", options.rateDecay());
         training.put("patience", options.patience());
         training.put("class_weights", options.classWeights());

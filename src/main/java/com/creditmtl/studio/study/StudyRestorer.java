@@ -77,7 +77,8 @@ final class StudyRestorer {
                 TrainingOptions.TaskBalancing.valueOf(options.path("balancing").asText("none")
                         .toUpperCase(Locale.ROOT)),
                 TrainingOptions.RegressionLoss.valueOf(options.path("regression_loss")
-                        .asText("squared").toUpperCase(Locale.ROOT)));
+                        .asText("squared").toUpperCase(Locale.ROOT)),
+                options.path("averaging").asDouble(0));
         return new TrainingSettings(tasks, layers, node.path("epochs").asInt(),
                 node.path("batch_size").asInt(), node.path("learning_rate").asDouble(),
                 node.path("seed").asLong(), node.path("test_fraction").asDouble(),
