@@ -6,8 +6,8 @@
 #   installer/smoke-test.sh [path/to/credit-mtl-studio_*.deb]
 #
 # As root the package is installed with dpkg -i and purged with dpkg -P (the package must not
-# be installed already); otherwise it is unpacked with dpkg-deb -x into a temporary folder and
-# started from there. Exit code 0 only when the window "Credit MTL Studio" appeared within
+# be installed already); otherwise, or with UNPACK=1, it is unpacked with dpkg-deb -x into a
+# temporary folder and started from there. Exit code 0 only when the window "Credit MTL Studio" appeared within
 # TIMEOUT seconds (default 90) and the training run succeeded (SKIP_CLI=1 leaves it out).
 # Results in target/installer/smoke/: screenshot.png, app.log, train.log.
 #
@@ -27,7 +27,7 @@ deb=${1:-$(ls "$root"/target/installer/${package}_*.deb 2>/dev/null | head -n 1 
 deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 
 is_root=false
-[ "$(id -u)" = 0 ] && is_root=true
+[ "$(id -u)" = 0 ] && [ "${UNPACK:-0}" != 1 ] && is_root=true
 
 missing=()
 for tool in xvfb-run xdotool import; do
