@@ -9,7 +9,7 @@
 #
 # Output in target/installer/:
 #   image/Credit MTL Studio/            the app image (bin/, lib/app/, lib/runtime/)
-#   credit-mtl-studio_<version>_amd64.deb
+#   credit-mtl-studio_<version>-1_amd64.deb
 #
 # Needs a JDK 17 with jmods (JAVA_HOME, else /usr/lib/jvm/java-17-openjdk-amd64), and for the
 # .deb fakeroot and dpkg-deb (apt-get install -y fakeroot).
@@ -54,6 +54,8 @@ version=${VERSION:-${pom_version%-SNAPSHOT}}
 if [ "${BUILD:-0}" = 1 ] || [ ! -f "target/$main_jar" ] || [ ! -d target/lib ]; then
     echo "== mvn -B -q package -DskipTests"
     mvn -B -q package -DskipTests
+elif [ -n "$(find src/main pom.xml -newer "target/$main_jar" -type f 2>/dev/null | head -n 1)" ]; then
+    echo "warning: src/main or pom.xml changed after target/$main_jar was built; BUILD=1 rebuilds it" >&2
 fi
 # The jar is thin: its manifest names lib/*.jar, copied by the dependency plugin. Only Linux
 # x86-64 native libraries should be there (.mvn/maven.config sets javacpp.platform).
