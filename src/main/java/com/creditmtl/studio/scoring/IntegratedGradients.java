@@ -253,16 +253,10 @@ public final class IntegratedGradients {
     }
 
     private double[] layer(double[] input, int l) {
-        double[][] w = weights.get(l);
-        double[] out = biases.get(l).clone();
-        for (int i = 0; i < w.length; i++) {
-            double x = input[i];
-            if (x != 0) {
-                double[] row = w[i];
-                for (int u = 0; u < out.length; u++) {
-                    out[u] += x * row[u];
-                }
-            }
+        double[] out = linear(input, l);
+        double[] bias = biases.get(l);
+        for (int u = 0; u < out.length; u++) {
+            out[u] += bias[u];
         }
         return out;
     }

@@ -13,19 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -122,30 +116,15 @@ public final class StudyArchive {
         parts.put(TEST_RESULTS, json(StudyRestorer.resultsJson(study.testResults())));
         byte[] manifest = json(manifest(study, parts));
 
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".part");
-        try {
-            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temporary,
-                        PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            put(zip, MANIFEST, manifest, study.created());
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                put(zip, part.getKey(), part.getValue(), study.created());
             }
-            try (FileOutputStream stream = new FileOutputStream(temporary.toFile());
-                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(stream))) {
-                put(zip, MANIFEST, manifest, study.created());
-                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                    put(zip, part.getKey(), part.getValue(), study.created());
-                }
-                zip.finish();
-                zip.flush();
-                stream.getFD().sync();
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            zip.finish();
+            zip.flush();
+        });
         LOGGER.info("Saved the study to {}", file);
     }
 
@@ -474,14 +453,5 @@ public final class StudyArchive {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Makes the rename itself durable where the system allows it; Windows does not. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOGGER.debug("Cannot force the folder {} to disk", directory, e);
-        }
     }
 }
