@@ -66,10 +66,11 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(initial);
+        bundle();
     }
 
     /** Chinese when the machine's language is Chinese, else English. */
@@ -79,11 +80,20 @@ public final class I18n {
                 : Locale.ENGLISH);
     }
 
-    private static ResourceBundle load(Locale locale) {
-        if (locale == null) {
-            throw new IllegalArgumentException("a locale must be given");
+    /**
+     * The bundle of the current locale. Looked up when a text is read rather than in a listener
+     * of the locale: bindings recompute before such a listener would run.
+     */
+    private ResourceBundle bundle() {
+        Locale current = locale.get();
+        if (current == null) {
+            throw new IllegalStateException("no locale is set");
         }
-        return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        if (!current.equals(bundleLocale)) {
+            bundle = ResourceBundle.getBundle(BUNDLE, current, NO_FALLBACK);
+            bundleLocale = current;
+        }
+        return bundle;
     }
 
     public ObjectProperty<Locale> localeProperty() {
@@ -98,7 +108,7 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             LOGGER.warn("No text for key {} in {}", key, locale.get());
             return key;
