@@ -92,6 +92,9 @@ public final class TradeOffView {
         step.setId("tradeOffStepChoice");
         step.setConverter(numberConverter(2));
         step.valueProperty().bindBidirectional(model.stepProperty());
+        // a new converter makes the box write its choices again in the new locale
+        i18n.localeProperty().addListener((obs, old, now) -> step.setConverter(
+                numberConverter(2)));
 
         Spinner<Double> minimum = new Spinner<>(0.05, 1.0, model.minimumWeightProperty().get(),
                 0.05);
