@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.NumberAxis;
@@ -195,7 +196,10 @@ public final class TradeOffView {
 
     private TableView<TradeOffViewModel.Row> tablePane() {
         table.setId("tradeOffTable");
-        table.setItems(model.rows());
+        // sorting the table sorts a view of the points, not the view model's list
+        SortedList<TradeOffViewModel.Row> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         Label placeholder = label("tradeoff.placeholder");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
