@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -266,25 +267,32 @@ public final class TradeOffView {
                 Integer.toString(c.getValue().point().index() + 1)));
         index.setPrefWidth(40);
         table.getColumns().add(index);
+        // weights and MAEs grouped under one heading, a column per task named by the task
         List<TaskSpec> tasks = List.copyOf(model.tasks());
+        TableColumn<TradeOffViewModel.Row, Double> weights = group("tradeoff.column.weights");
+        TableColumn<TradeOffViewModel.Row, Double> testMae = group("tradeoff.column.testMae");
+        TableColumn<TradeOffViewModel.Row, Double> validationMae =
+                group("tradeoff.column.validationMae");
         for (int t = 0; t < tasks.size(); t++) {
             int task = t;
-            table.getColumns().add(numberColumn("tradeoff.column.weight", tasks.get(t).name(),
+            String name = tasks.get(t).name();
+            weights.getColumns().add(numberColumn(new ReadOnlyStringWrapper(name),
                     r -> r.point().weights().get(task), 2));
-        }
-        table.getColumns().add(numberColumn("tradeoff.column.testAuc", null,
-                r -> r.point().testAuc(), 4));
-        table.getColumns().add(numberColumn("tradeoff.column.validationAuc", null,
-                r -> r.point().validationAuc(), 4));
-        for (int t = 0; t < tasks.size(); t++) {
-            if (tasks.get(t).isBinary()) {
-                continue;
+            if (!tasks.get(t).isBinary()) {
+                testMae.getColumns().add(numberColumn(new ReadOnlyStringWrapper(name),
+                        r -> r.point().testMae(task), 2));
+                validationMae.getColumns().add(numberColumn(new ReadOnlyStringWrapper(name),
+                        r -> r.point().validationMae(task), 2));
             }
-            int task = t;
-            table.getColumns().add(numberColumn("tradeoff.column.testMae",
-                    tasks.get(t).name(), r -> r.point().testMae(task), 2));
-            table.getColumns().add(numberColumn("tradeoff.column.validationMae",
-                    tasks.get(t).name(), r -> r.point().validationMae(task), 2));
+        }
+        table.getColumns().add(weights);
+        table.getColumns().add(numberColumn(i18n.bind("tradeoff.column.testAuc"),
+                r -> r.point().testAuc(), 4));
+        table.getColumns().add(numberColumn(i18n.bind("tradeoff.column.validationAuc"),
+                r -> r.point().validationAuc(), 4));
+        if (!testMae.getColumns().isEmpty()) {
+            table.getColumns().add(testMae);
+            table.getColumns().add(validationMae);
         }
         TableColumn<TradeOffViewModel.Row, String> pareto = new TableColumn<>();
         pareto.textProperty().bind(i18n.bind("tradeoff.column.pareto"));
@@ -293,11 +301,20 @@ public final class TradeOffView {
         table.getColumns().add(pareto);
     }
 
-    /** A column of figures in the current locale, sorting by value, NaN shown empty. */
-    private TableColumn<TradeOffViewModel.Row, Double> numberColumn(String key,
-            String argument, ToDoubleFunction<TradeOffViewModel.Row> value, int decimals) {
+    private TableColumn<TradeOffViewModel.Row, Double> group(String key) {
         TableColumn<TradeOffViewModel.Row, Double> column = new TableColumn<>();
-        column.textProperty().bind(argument == null ? i18n.bind(key) : i18n.bind(key, argument));
+        column.textProperty().bind(i18n.bind(key));
+        return column;
+    }
+
+    /** A column of figures in the current locale, sorting by value, NaN shown empty. */
+    private TableColumn<TradeOffViewModel.Row, Double> numberColumn(
+            ObservableValue<String> header, ToDoubleFunction<TradeOffViewModel.Row> value,
+            int decimals) {
+        TableColumn<TradeOffViewModel.Row, Double> column = new TableColumn<>();
+        column.textProperty().bind(header);
+        // wide enough for a task's name, so overdue_days and overdue_amount stay apart
+        column.setPrefWidth(Math.max(75, header.getValue().length() * 8 + 24));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 value.applyAsDouble(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {

@@ -276,21 +276,24 @@ class TradeOffViewTest {
         NumberFormat german = NumberFormat.getNumberInstance(Locale.GERMANY);
         german.setMinimumFractionDigits(2);
         german.setMaximumFractionDigits(2);
-        String cell = cellText(table, "Test MAE of overdue_amount", 0);
+        String cell = cellText(table, "Test MAE", "overdue_amount", 0);
         assertEquals(german.format(amountMae), cell);
         assertTrue(amountMae > 1000, "MAE " + amountMae);
         assertNotEquals(new I18n(Locale.ENGLISH).number(amountMae, 2), cell);
     }
 
-    private static String cellText(TableView<?> table, String header, int index) {
+    private static String cellText(TableView<?> table, String group, String header,
+            int index) {
         for (Node node : table.lookupAll(".table-cell")) {
             if (node instanceof TableCell<?, ?> cell && cell.getIndex() == index
                     && cell.getTableColumn() != null
-                    && header.equals(cell.getTableColumn().getText())) {
+                    && header.equals(cell.getTableColumn().getText())
+                    && cell.getTableColumn().getParentColumn() != null
+                    && group.equals(cell.getTableColumn().getParentColumn().getText())) {
                 return cell.getText();
             }
         }
-        throw new AssertionError("no cell " + index + " in column " + header);
+        throw new AssertionError("no cell " + index + " in column " + group + " · " + header);
     }
 
     private static MouseEvent click() {
