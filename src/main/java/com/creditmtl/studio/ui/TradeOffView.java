@@ -46,6 +46,8 @@ import javafx.util.StringConverter;
 public final class TradeOffView {
 
     static final String PARETO_MARK = "✓";
+    /** The look of the point whose model is the window's study: a blue halo. */
+    static final String LOADED_STYLE = "-fx-effect: dropshadow(gaussian, #1565c0, 10, 0.7, 0, 0);";
 
     private final TradeOffViewModel model;
     private final I18n i18n;
@@ -70,6 +72,7 @@ public final class TradeOffView {
 
         model.rows().addListener((ListChangeListener<TradeOffViewModel.Row>) c -> rebuildChart());
         model.chosenRegressionProperty().addListener((obs, old, now) -> rebuildChart());
+        model.loadedProperty().addListener((obs, old, now) -> rebuildChart());
         model.tasks().addListener((ListChangeListener<TaskSpec>) c -> rebuildColumns());
         i18n.localeProperty().addListener((obs, old, now) -> {
             rebuildChart();
@@ -246,6 +249,10 @@ public final class TradeOffView {
             StackPane symbol = new StackPane();
             Tooltip.install(symbol, new Tooltip(tooltip(row, mae)));
             symbol.setOnMouseClicked(e -> model.selectedProperty().set(row));
+            if (row == model.loadedProperty().get()) {
+                // inline, since the chart sets the symbol's style classes itself
+                symbol.setStyle(LOADED_STYLE);
+            }
             data.setNode(symbol);
             (row.isPareto() ? pareto : dominated).getData().add(data);
         }

@@ -200,6 +200,12 @@ class TradeOffViewTest {
         assertEquals(row.point().weights(), study.tasks().stream().map(TaskSpec::weight)
                 .toList());
         assertSame(row, table.getSelectionModel().getSelectedItem());
+        // the chart is drawn again with the loaded point, and only it, haloed
+        List<XYChart.Data<Number, Number>> haloed = chart.getData().stream()
+                .flatMap(s -> s.getData().stream())
+                .filter(d -> TradeOffView.LOADED_STYLE.equals(d.getNode().getStyle())).toList();
+        assertEquals(1, haloed.size());
+        assertSame(row, haloed.get(0).getExtraValue());
         assertEquals("Loaded the model with weights " + row.point().describeWeights()
                 + " as the current study", loadedLabel.getText());
     }
