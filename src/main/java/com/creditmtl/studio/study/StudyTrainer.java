@@ -107,8 +107,31 @@ public final class StudyTrainer {
                 settings.seed());
 
         Scorecard card = scorecard(tasks);
-        Prepared prepared = prepare(table, settings, keep);
-        table = prepared.table();
+        return train(prepare(table, settings, keep), settings, card, listener, cancelled);
+    }
+
+    /**
+     * Trains and evaluates on a table prepared earlier, so that several runs can share one
+     * split, leakage screening and preprocessing (the trade-off explorer trains a network per
+     * weight vector this way). The settings must name the prepared tasks in the same order;
+     * their weights, epochs and options may differ.
+     */
+    public Study train(Prepared prepared, TrainingSettings settings,
+            Consumer<EpochReport> listener, BooleanSupplier cancelled) {
+        List<String> names = settings.tasks().stream().map(TaskSpec::name).toList();
+        List<String> preparedNames = prepared.preprocessor().tasks().stream()
+                .map(TaskSpec::name).toList();
+        if (!names.equals(preparedNames)) {
+            throw new IllegalArgumentException("the settings name tasks " + names
+                    + " but the table was prepared for " + preparedNames);
+        }
+        return train(prepared, settings, scorecard(settings.tasks()), listener, cancelled);
+    }
+
+    private Study train(Prepared prepared, TrainingSettings settings, Scorecard card,
+            Consumer<EpochReport> listener, BooleanSupplier cancelled) {
+        List<TaskSpec> tasks = settings.tasks();
+        CreditTable table = prepared.table();
         Split split = prepared.split();
         FeatureEncoder encoder = prepared.encoder();
         Preprocessor preprocessor = prepared.preprocessor();

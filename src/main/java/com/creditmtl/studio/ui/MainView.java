@@ -4,6 +4,8 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.StudyTrainer;
+import com.creditmtl.studio.study.TradeOffExplorer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +85,18 @@ public final class MainView {
                 new Tab("Training", trainingTab()),
                 new Tab("Applicants", applicantTab()),
                 new Tab("Evaluation", new EvaluationView(evaluation, model).build()));
+        // ---- Trade-offs tab (branch ui-tradeoff), to be re-done when the window becomes
+        // workflow tabs: a chosen point's study becomes the window's current study ----
+        TradeOffViewModel tradeOffs = new TradeOffViewModel(
+                new TradeOffExplorer(new StudyTrainer()), model.executor(),
+                TradeOffViewModel.windowSource(model), study -> {
+                    model.studyProperty().set(study);
+                    model.metrics().setAll(study.metrics());
+                    model.applicants().setAll(study.testResults());
+                });
+        tabs.getTabs().add(new Tab("Trade-offs",
+                new TradeOffView(tradeOffs, new I18n(Locale.ENGLISH)).root()));
+        // ---- end of the Trade-offs tab ----
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         VBox center = new VBox(errorBanner(), tabs);
