@@ -51,9 +51,10 @@ final class CompareCommand implements Callable<Integer> {
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Comparing on %s: %,d rows, %d tasks, %d epochs, seed %d%n",
-                run.data().getFileName(), table.rowCount(), settings.tasks().size(),
-                settings.epochs(), settings.seed());
+        console.printf(Locale.ROOT, "Comparing on %s: %,d rows, %s, at most %s, seed %d%n",
+                run.data().getFileName(), table.rowCount(),
+                TrainCommand.count(settings.tasks().size(), "task"),
+                TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 
         ModelComparison.Result result = new ModelComparison(run.evaluation()).compare(table,
                 settings, imported.options().keep(), Cli.stageLines(console, "training "),

@@ -63,9 +63,10 @@ final class CvCommand implements Callable<Integer> {
         }
         TrainingSettings settings = run.settings(table);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Cross-validating on %s: %,d rows, %d folds, %d tasks, "
-                + "%d epochs, seed %d%n", run.data().getFileName(), table.rowCount(), folds,
-                settings.tasks().size(), settings.epochs(), settings.seed());
+        console.printf(Locale.ROOT, "Cross-validating on %s: %,d rows, %d folds, %s, "
+                + "at most %s, seed %d%n", run.data().getFileName(), table.rowCount(), folds,
+                TrainCommand.count(settings.tasks().size(), "task"),
+                TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 
         CrossValidation.Result result = new CrossValidation(run.evaluation()).run(table,
                 settings, imported.options().keep(), folds, Cli.stageLines(console, ""),

@@ -13,11 +13,14 @@ import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyArchive;
 import com.creditmtl.studio.study.StudyFileException;
 import com.creditmtl.studio.study.StudyReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +67,12 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StudyFileException, ImportException, IOException {
         OutputFolder.checkFile(spec, "--out", out, overwrite);
+        for (Path input : new Path[] {studyFile, data, drift}) {
+            if (input != null && ScoreCommand.same(input, out)) {
+                throw new ParameterException(spec.commandLine(), "the output " + input
+                        + " is also an input; choose another name for --out");
+            }
+        }
         for (Path input : new Path[] {data, drift}) {
             if (input != null && !Files.isRegularFile(input)) {
                 throw new ParameterException(spec.commandLine(), input + " is not a file");
@@ -73,20 +82,36 @@ final class ReportCommand implements Callable<Integer> {
         Study study = restore(saved);
 
         List<PopulationStability.Result> driftResults = List.of();
+        String driftNote = null;
         if (drift != null) {
+            JsonNode driftJson;
             try {
-                driftResults = FeatureDrift.fromJson(OutputFolder.JSON.readTree(drift.toFile()));
-            } catch (IOException | IllegalArgumentException e) {
+                driftJson = OutputFolder.JSON.readTree(drift.toFile());
+                driftResults = FeatureDrift.fromJson(driftJson);
+            } catch (JsonProcessingException e) {
+                throw new ParameterException(spec.commandLine(), "--drift " + drift
+                        + " is not a drift report written by score: " + e.getOriginalMessage(),
+                        e);
+            } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--drift " + drift
                         + " is not a drift report written by score: " + e.getMessage(), e);
             }
+            String sha = DataFingerprint.of(studyFile, 0).sha256();
+            if (!sha.equalsIgnoreCase(driftJson.path("study_sha256").asText(""))) {
+                throw new ParameterException(spec.commandLine(), "--drift " + drift
+                        + " was not written by scoring with " + studyFile.getFileName()
+                        + " (its study_sha256 differs or is missing)");
+            }
+            driftNote = String.format(Locale.ROOT, "%s, %,d applicants",
+                    driftJson.path("data").asText("?"), driftJson.path("applicants").asInt());
         }
         List<PermutationImportance.Task> importance = List.of();
         if (data != null) {
             importance = importance(saved, study);
         }
 
-        StudyReport.write(study, saved.data().fileName(), importance, null, driftResults, out);
+        StudyReport.write(study, saved.data().fileName(), importance, null, driftResults,
+                driftNote, out);
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Wrote %s%n", out);
         console.flush();
@@ -105,13 +130,13 @@ final class ReportCommand implements Callable<Integer> {
     /** Importance on the validation rows, from the very file the study was trained on. */
     private List<PermutationImportance.Task> importance(SavedStudy saved, Study study)
             throws ImportException, IOException {
-        ImportResult imported = new CsvImporter().read(data, saved.importSpec());
-        DataFingerprint fingerprint = DataFingerprint.of(data, imported.table().rowCount());
+        DataFingerprint fingerprint = DataFingerprint.of(data, 0);
         if (!fingerprint.sha256().equalsIgnoreCase(saved.data().sha256())) {
             throw new ParameterException(spec.commandLine(), "--data " + data + " is not the "
                     + "file the study was trained on (" + saved.data().fileName() + ", "
                     + saved.data().rows() + " rows): its SHA-256 differs");
         }
+        ImportResult imported = new CsvImporter().read(data, saved.importSpec());
         return FeatureImportance.onValidation(study, imported.table());
     }
 }

@@ -129,8 +129,7 @@ final class RunOptions {
 
     @Option(names = "--averaging", paramLabel = "EPOCHS",
             description = "Span in epochs of the moving average of the parameters that is "
-                    + "validated and kept (Polyak averaging); 0 for none (default: "
-                    + "${DEFAULT-VALUE}).")
+                    + "validated and kept (Polyak averaging); 0 for none (default: 0).")
     private double averaging = TrainingOptions.DEFAULT.averaging();
 
     @Option(names = "--class-weights",

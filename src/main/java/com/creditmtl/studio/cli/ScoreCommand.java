@@ -12,6 +12,7 @@ import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.DataFingerprint;
 import com.creditmtl.studio.study.FeatureDrift;
 import com.creditmtl.studio.study.SavedStudy;
 import com.creditmtl.studio.study.StudyArchive;
@@ -97,6 +98,16 @@ final class ScoreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data " + data
                     + " is not a file");
         }
+        for (Path input : new Path[] {studyFile, data, reasonTexts}) {
+            if (input != null && (same(input, out) || same(input, driftFile))) {
+                throw new ParameterException(spec.commandLine(), "the output " + input
+                        + " is also an input; choose another name for --out or --drift");
+            }
+        }
+        if (reasonTexts != null && !Files.isRegularFile(reasonTexts)) {
+            throw new ParameterException(spec.commandLine(), "--reason-texts " + reasonTexts
+                    + " is not a file");
+        }
         PrintWriter console = spec.commandLine().getOut();
 
         SavedStudy study = StudyArchive.open(studyFile);
@@ -114,6 +125,9 @@ final class ScoreCommand implements Callable<Integer> {
         for (String warning : imported.report().warnings()) {
             console.println("warning: " + warning);
         }
+        for (String warning : FeatureDrift.missingCells(study.driftReference(), table)) {
+            console.println("warning: " + warning);
+        }
         List<ApplicantResult> results = study.score(table);
         List<List<String>> sentences = reasons || reasonTexts != null
                 ? reasons(study, table) : null;
@@ -124,13 +138,19 @@ final class ScoreCommand implements Callable<Integer> {
         List<PopulationStability.Result> psi = FeatureDrift.compare(study.driftReference(),
                 table);
         String driftJson = OutputFolder.JSON.writeValueAsString(FeatureDrift.toJson(psi,
-                data.getFileName().toString(), studyFile.getFileName().toString())) + "\n";
+                data.getFileName().toString(), studyFile.getFileName().toString(),
+                DataFingerprint.of(studyFile, 0).sha256(), table.rowCount())) + "\n";
         TrainCommand.writeText(driftFile, driftJson);
 
         console.printf(Locale.ROOT, "Scored %,d applicants of %s in %.1f s (%,.0f rows/s), "
                 + "trained on %s%n", results.size(), data.getFileName(), seconds,
                 results.size() / Math.max(seconds, 1e-9), study.data().fileName());
         printDrift(console, psi);
+        if (table.rowCount() < FeatureDrift.FEW_APPLICANTS) {
+            console.printf(Locale.ROOT, "note: %,d applicants are too few for a reliable "
+                    + "population stability index (%,d or more are needed); read the drift "
+                    + "with care%n", table.rowCount(), FeatureDrift.FEW_APPLICANTS);
+        }
         console.printf("Wrote %s and %s%n", out, driftFile);
         console.flush();
         LOGGER.info("Scored {} applicants of {} in {} s", results.size(), data.getFileName(),
@@ -155,6 +175,10 @@ final class ScoreCommand implements Callable<Integer> {
                     .stream().map(Reason::text).toList());
         }
         return sentences;
+    }
+
+    static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** {@code scored.csv} → {@code scored-drift.json}, beside it. */

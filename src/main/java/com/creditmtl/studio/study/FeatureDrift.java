@@ -54,11 +54,61 @@ public final class FeatureDrift {
         return results;
     }
 
+    /** Fewer applicants than this make the index unreliable: a bin holds a handful at most. */
+    public static final int FEW_APPLICANTS = 500;
+
+    /**
+     * One warning per feature that has empty cells in the new table: how many, and the first
+     * applicant's ID. The model fills them in as it did in training (a number with the
+     * training median, a category as missing), which an analyst should know of.
+     */
+    public static List<String> missingCells(List<Reference> references, CreditTable table) {
+        List<String> warnings = new ArrayList<>();
+        int[] rows = table.allRows();
+        for (Reference reference : references) {
+            int missing = 0;
+            int first = -1;
+            for (int row : rows) {
+                boolean empty = reference.numeric()
+                        ? Double.isNaN(table.table().doubleColumn(reference.feature())
+                                .getDouble(row))
+                        : table.category(reference.feature(), row) == null;
+                if (empty) {
+                    missing++;
+                    first = first < 0 ? row : first;
+                }
+            }
+            if (missing > 0) {
+                warnings.add(String.format(java.util.Locale.ROOT, "%s: %,d of %,d applicants "
+                        + "have no value (first: applicant %s); the model fills it in as in "
+                        + "training (%s)", reference.feature(), missing, rows.length,
+                        table.id(first), reference.numeric() ? "the training median"
+                                : "counted as missing"));
+            }
+        }
+        return warnings;
+    }
+
     /** The report as JSON: thresholds, then one entry per feature, largest index first. */
     public static ObjectNode toJson(List<Result> results, String dataName, String studyName) {
+        return toJson(results, dataName, studyName, null, -1);
+    }
+
+    /**
+     * The report as JSON, naming the study file by its SHA-256 so a report of another study
+     * can refuse it, and giving the number of applicants scored.
+     */
+    public static ObjectNode toJson(List<Result> results, String dataName, String studyName,
+            String studySha256, int applicants) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("data", dataName);
         root.put("study", studyName);
+        if (studySha256 != null) {
+            root.put("study_sha256", studySha256);
+        }
+        if (applicants >= 0) {
+            root.put("applicants", applicants);
+        }
         root.put("watch_from", PopulationStability.WATCH_FROM);
         root.put("act_above", PopulationStability.ACT_ABOVE);
         ArrayNode features = root.putArray("features");

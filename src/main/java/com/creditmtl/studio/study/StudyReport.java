@@ -76,8 +76,9 @@ public final class StudyReport {
      */
     public static void write(Study study, String dataName,
             List<PermutationImportance.Task> importance, ModelComparison.Result comparison,
-            List<PopulationStability.Result> drift, Path out) throws IOException {
-        String text = html(study, dataName, importance, comparison, drift);
+            List<PopulationStability.Result> drift, String driftSource, Path out)
+            throws IOException {
+        String text = html(study, dataName, importance, comparison, drift, driftSource);
         StudyFiles.writeAtomically(out, writer -> writer.write(text));
         LOGGER.info("Wrote the study report to {}", out);
     }
@@ -85,13 +86,17 @@ public final class StudyReport {
     /** The report's HTML. */
     public static String html(Study study, String dataName,
             List<PermutationImportance.Task> importance, ModelComparison.Result comparison) {
-        return html(study, dataName, importance, comparison, List.of());
+        return html(study, dataName, importance, comparison, List.of(), null);
     }
 
-    /** The report's HTML, with a drift section when {@code drift} is not empty. */
+    /**
+     * The report's HTML, with a drift section when {@code drift} is not empty.
+     *
+     * @param driftSource the scored file and how many applicants it held, or null
+     */
     public static String html(Study study, String dataName,
             List<PermutationImportance.Task> importance, ModelComparison.Result comparison,
-            List<PopulationStability.Result> drift) {
+            List<PopulationStability.Result> drift, String driftSource) {
         StringBuilder html = new StringBuilder(32_768);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Study report: ").append(escape(dataName)).append("</title>\n")
@@ -113,7 +118,7 @@ public final class StudyReport {
         }
         leakage(html, study.leakage());
         if (drift != null && !drift.isEmpty()) {
-            drift(html, drift);
+            drift(html, drift, driftSource);
         }
         html.append("</body>\n</html>\n");
         return html.toString();
@@ -154,7 +159,11 @@ public final class StudyReport {
         values.put("test / validation fraction", settings.testFraction() + " / "
                 + settings.validationFraction());
         values.put("dropout", Double.toString(options.dropout()));
-        values.put("L2", Double.toString(options.l2()));
+        values.put("L2", String.format(Locale.ROOT, "%.3g", options.l2()));
+        values.put("regression loss", options.regressionLoss() == TrainingOptions
+                .RegressionLoss.ABSOLUTE ? "absolute error" : "squared error");
+        values.put("parameter averaging", options.averaging() > 0
+                ? number(options.averaging(), 1) + " epochs" : "none");
         values.put("rate decay per epoch", Double.toString(options.rateDecay()));
         values.put("early-stopping patience", Integer.toString(options.patience()));
         values.put("class weights", Boolean.toString(options.classWeights()));
@@ -172,8 +181,11 @@ public final class StudyReport {
     }
 
     private static void lossCurves(StringBuilder html, Study study) {
+        String regression = study.settings().options().regressionLoss()
+                == TrainingOptions.RegressionLoss.ABSOLUTE ? "absolute" : "squared";
         html.append("<h2>Loss per epoch</h2>\n<p>Each task's own mean loss (binary "
-                + "cross-entropy, or squared error of the scaled target), on the training part ("
+                + "cross-entropy, or " + regression + " error of the scaled target), on the "
+                + "training part ("
                 + "<span style=\"color:").append(TRAIN_COLOUR).append("\">training</span>) and "
                 + "the validation part (<span style=\"color:").append(VALIDATION_COLOUR)
                 .append("\">validation</span>).</p>\n<div class=\"charts\">\n");
@@ -434,10 +446,14 @@ public final class StudyReport {
         }
     }
 
-    private static void drift(StringBuilder html, List<PopulationStability.Result> drift) {
-        html.append("<h2>Drift of the scored applicants</h2>\n<p>Population stability index "
-                + "of each feature against the training part: below 0.1 stable, 0.1 to 0.25 "
-                + "watch, above 0.25 act.</p>\n");
+    private static void drift(StringBuilder html, List<PopulationStability.Result> drift,
+            String source) {
+        html.append("<h2>Drift of the scored applicants</h2>\n<p>");
+        if (source != null) {
+            html.append("Scored: ").append(escape(source)).append(". ");
+        }
+        html.append("Population stability index of each feature against the training part: "
+                + "below 0.1 stable, 0.1 to 0.25 watch, above 0.25 act.</p>\n");
         List<List<String>> rows = new ArrayList<>();
         drift.stream().sorted((a, b) -> Double.compare(b.psi(), a.psi()))
                 .forEach(result -> rows.add(List.of(result.feature(),

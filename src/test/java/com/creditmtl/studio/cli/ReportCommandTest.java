@@ -112,6 +112,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void driftOfAnotherStudyIsRefused() throws Exception {
+        Path other = folder.resolve("other-run");
+        String[] trained = cli("train", "--data", slice.toString(), "--out", other.toString(),
+                "--epochs", "1", "--hidden", "8", "--seed", "3", "--quiet");
+        assertEquals("0", trained[0], trained[2]);
+
+        String[] result = cli("report", "--study", other.resolve("study.cmtl").toString(),
+                "--out", folder.resolve("other.html").toString(), "--drift", drift.toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("was not written by scoring with study.cmtl"), result[2]);
+    }
+
+    @Test
     void textThatIsNotADriftReportIsRefusedWithItsName() throws Exception {
         Path bad = folder.resolve("bad-drift.json");
         Files.writeString(bad, "{\"features\": 3}", UTF_8);

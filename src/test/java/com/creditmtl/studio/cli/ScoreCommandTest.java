@@ -83,6 +83,40 @@ class ScoreCommandTest {
     }
 
     @Test
+    void outputThatIsAnInputIsRefusedAndTheStudyKept() throws Exception {
+        byte[] before = Files.readAllBytes(study);
+
+        String[] result = cli("score", "--study", study.toString(), "--data",
+                testApplicants.toString(), "--out", study.toString(), "--overwrite");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("is also an input"), result[2]);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(study)));
+    }
+
+    @Test
+    void emptyCellsAreNamedAndSmallFilesGetANoteOnTheirDrift() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8).subList(0, 41);
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int limit = header.indexOf("LIMIT_BAL");
+        List<String> edited = new ArrayList<>(lines);
+        String[] third = edited.get(3).split(",", -1);
+        third[limit] = "";
+        edited.set(3, String.join(",", third));
+        Path file = folder.resolve("with-empty.csv");
+        Files.write(file, edited, UTF_8);
+
+        String[] result = cli("score", "--study", study.toString(), "--data", file.toString(),
+                "--out", folder.resolve("with-empty-scored.csv").toString());
+
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("warning: LIMIT_BAL: 1 of 40 applicants have no value "
+                + "(first: applicant " + third[0] + ")"), result[1]);
+        assertTrue(result[1].contains("note: 40 applicants are too few for a reliable "
+                + "population stability index"), result[1]);
+    }
+
+    @Test
     void reasonsAreAddedAsSentencesAndTheirTextsCanBeReplaced() throws Exception {
         Path plain = folder.resolve("with-reasons.csv");
         Path texts = folder.resolve("texts.properties");
