@@ -1,12 +1,9 @@
 package com.creditmtl.studio.cli;
 
-import com.creditmtl.studio.data.CreditTable;
-import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
-import com.creditmtl.studio.data.ImportReport;
-import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.BatchScoring;
 import com.creditmtl.studio.study.FeatureDrift;
 import com.creditmtl.studio.study.SavedStudy;
 import com.creditmtl.studio.study.StudyArchive;
@@ -85,27 +82,17 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
 
         SavedStudy study = StudyArchive.open(studyFile);
-        long start = System.nanoTime();
-        ImportResult imported = new CsvImporter().readFeatures(data, study.importSpec(),
-                study.encoder().numericFeatures(), study.encoder().categoricalFeatures());
-        CreditTable table = imported.table();
-        if (imported.report().rowsSkipped() > 0) {
-            ImportReport.SkippedRow first = imported.report().skipped().get(0);
-            throw new ImportException(String.format(Locale.ROOT, "%s: row %d: %s (%,d rows of "
-                    + "the wrong length in all); every applicant must be scored, so nothing was "
-                    + "written", data.getFileName(), first.row(), first.reason(),
-                    imported.report().rowsSkipped()));
-        }
-        for (String warning : imported.report().warnings()) {
+        BatchScoring.Result scored = BatchScoring.score(study, data);
+        for (String warning : scored.warnings()) {
             console.println("warning: " + warning);
         }
-        List<ApplicantResult> results = study.score(table);
+        List<ApplicantResult> results = scored.results();
+        long start = System.nanoTime();
         StudyFiles.writeScored(results, study.tasks(), study.scorecard().amountTask() != null,
                 out);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = scored.seconds() + (System.nanoTime() - start) / 1e9;
 
-        List<PopulationStability.Result> psi = FeatureDrift.compare(study.driftReference(),
-                table);
+        List<PopulationStability.Result> psi = scored.drift();
         String driftJson = OutputFolder.JSON.writeValueAsString(FeatureDrift.toJson(psi,
                 data.getFileName().toString(), studyFile.getFileName().toString())) + "\n";
         TrainCommand.writeText(driftFile, driftJson);
