@@ -3,6 +3,7 @@ package com.creditmtl.studio.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,11 @@ class RocCurveTest {
 
         ScoreDistribution distribution = ScoreDistribution.of(labels, scores, 4);
 
+        // bands of 55 points from 480 to 700
         assertEquals(4, distribution.total());
-        assertEquals(1, distribution.bads()[0]);
-        assertEquals(1, distribution.goods()[3]);
-        assertEquals(2, java.util.Arrays.stream(distribution.bads()).sum());
+        assertEquals(480, distribution.low(), 0);
+        assertEquals(700, distribution.high(), 0);
+        assertEquals(List.of(2, 0, 0, 0), Arrays.stream(distribution.bads()).boxed().toList());
+        assertEquals(List.of(0, 0, 0, 2), Arrays.stream(distribution.goods()).boxed().toList());
     }
 }
