@@ -219,6 +219,7 @@ final class ApplicantsView {
         Label title = new Label();
         title.setId("whatIfTitle");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ApplicantRow row = model.selectedProperty().get();
             return row == null ? "Select an applicant to change its values"
@@ -247,11 +248,13 @@ final class ApplicantsView {
         outcomes.getColumns().add(outcomeColumn("Predicted before", TaskOutcome::before));
         outcomes.getColumns().add(outcomeColumn("Predicted now", TaskOutcome::now));
         outcomes.setPrefHeight(120);
+        outcomes.setMinHeight(100);
         outcomes.setPlaceholder(new Label(""));
 
         ListView<String> reasons = new ListView<>(model.reasons());
         reasons.setId("whatIfReasons");
-        reasons.setPrefHeight(130);
+        reasons.setPrefHeight(110);
+        reasons.setMinHeight(80);
         reasons.setCellFactory(list -> {
             ListCell<String> cell = new ListCell<>() {
                 @Override
@@ -264,7 +267,9 @@ final class ApplicantsView {
             cell.prefWidthProperty().bind(list.widthProperty().subtract(20));
             return cell;
         });
-        reasons.setPlaceholder(new Label("No feature raises the risk above the reference"));
+        Label none = new Label("No feature raises the risk above the reference");
+        none.visibleProperty().bind(model.selectedProperty().isNotNull());
+        reasons.setPlaceholder(none);
 
         Button reset = new Button("Reset");
         reset.setId("whatIfResetButton");
@@ -276,12 +281,16 @@ final class ApplicantsView {
         HBox buttons = new HBox(8, reset, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, title, editor, buttons, score, outcomes,
-                MainView.heading("Reasons (what raises the default risk most)"), reasons);
+        // the outcome on top, the values below, so that a change and its effect are both seen
+        ScrollPane values = new ScrollPane(editor);
+        values.setFitToWidth(true);
+        editor.setPadding(new Insets(4));
+        VBox box = new VBox(8, title, score, outcomes,
+                MainView.heading("Reasons (what raises the default risk most)"), reasons,
+                buttons, values);
+        VBox.setVgrow(values, Priority.ALWAYS);
         box.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        return scroll;
+        return box;
     }
 
     private static TableColumn<TaskOutcome, String> outcomeColumn(String title,

@@ -49,6 +49,9 @@ import javafx.util.converter.DoubleStringConverter;
  */
 final class EvaluationView {
 
+    private static final String STYLES =
+            EvaluationView.class.getResource("charts.css").toExternalForm();
+
     private final EvaluationViewModel model;
     private final MainViewModel main;
     private final LineChart<Number, Number> rocChart;
@@ -140,6 +143,8 @@ final class EvaluationView {
         LineChart<Number, Number> chart = new LineChart<>(unitAxis("Goods refused (false "
                 + "positive rate)"), unitAxis("Bads refused (true positive rate)"));
         chart.setId("rocChart");
+        chart.getStyleClass().add("diagonal-first");
+        chart.getStylesheets().add(STYLES);
         chart.setTitle("ROC curve");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
@@ -151,6 +156,8 @@ final class EvaluationView {
         LineChart<Number, Number> chart = new LineChart<>(unitAxis("Mean predicted "
                 + "probability"), unitAxis("Observed rate"));
         chart.setId("calibrationChart");
+        chart.getStyleClass().add("diagonal-first");
+        chart.getStylesheets().add(STYLES);
         chart.setTitle("Calibration (ten bins)");
         chart.setAnimated(false);
         chart.setData(model.calibrationSeries());
@@ -165,6 +172,8 @@ final class EvaluationView {
         count.setLabel("Applicants");
         AreaChart<Number, Number> chart = new AreaChart<>(score, count);
         chart.setId("scoreChart");
+        chart.getStyleClass().add("outcome-chart");
+        chart.getStylesheets().add(STYLES);
         chart.setTitle("Scores by outcome");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
@@ -186,10 +195,11 @@ final class EvaluationView {
 
         Slider cost = new Slider(0.5, 20, model.liveCostRatioProperty().get());
         cost.setId("costSlider");
-        cost.setPrefWidth(260);
+        cost.setPrefWidth(240);
+        cost.setMinWidth(160);
         cost.setShowTickMarks(true);
-        cost.setShowTickLabels(true);
-        cost.setMajorTickUnit(5);
+        cost.setMajorTickUnit(1);
+        cost.setMinorTickCount(0);
         cost.setBlockIncrement(0.5);
         cost.valueProperty().bindBidirectional(model.liveCostRatioProperty());
         Label costValue = new Label();
@@ -218,16 +228,30 @@ final class EvaluationView {
                         "%.4f", m.cutoff()), m.costPerApplicant(), m.costRatio())));
 
         VBox controls = new VBox(6, MainView.heading("Cost of errors and the cut-off"),
-                new HBox(8, new Label("Task"), task),
-                new HBox(8, new Label("Bad accepted : good refused"), cost, costValue));
+                row(new Label("Task"), task),
+                row(new Label("Bad accepted : good refused"), cost, costValue));
         HBox row = new HBox(24, controls, matrix, cutoff);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        matrix.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(cutoff, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : nodes) {
+            if (node instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return row;
+    }
+
     private static Label bold(String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setStyle("-fx-font-weight: bold;");
         return label;
     }

@@ -187,15 +187,15 @@ public final class EvaluationViewModel {
         scoreSeries.clear();
         List<String> binary = new ArrayList<>();
         if (study != null && !study.testResults().isEmpty()) {
+            if (study.scoringTask() >= 0) {
+                rocSeries.add(line("chance", 0, 0, 1, 1));
+                calibrationSeries.add(line("perfect calibration", 0, 0, 1, 1));
+            }
             for (int t = 0; t < study.tasks().size(); t++) {
                 if (study.tasks().get(t).isBinary()) {
                     binary.add(study.tasks().get(t).name());
                     addTaskCurves(study, t);
                 }
-            }
-            if (!binary.isEmpty()) {
-                rocSeries.add(line("chance", 0, 0, 1, 1));
-                calibrationSeries.add(line("perfect calibration", 0, 0, 1, 1));
             }
             addScoreSeries(study);
         }
@@ -478,14 +478,14 @@ public final class EvaluationViewModel {
         return crossValidation;
     }
 
-    /** One ROC curve per binary task on the test part, then the diagonal of chance. */
+    /** The diagonal of chance, then one ROC curve per binary task on the test part. */
     public ObservableList<XYChart.Series<Number, Number>> rocSeries() {
         return rocSeries;
     }
 
     /**
-     * Per binary task the non-empty calibration bins on the test part (mean predicted,
-     * observed rate), then the diagonal of perfect calibration.
+     * The diagonal of perfect calibration, then per binary task the non-empty calibration bins
+     * on the test part (mean predicted, observed rate).
      */
     public ObservableList<XYChart.Series<Number, Number>> calibrationSeries() {
         return calibrationSeries;

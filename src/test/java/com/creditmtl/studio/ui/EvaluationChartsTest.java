@@ -80,15 +80,16 @@ class EvaluationChartsTest {
     void rocCurveRunsFromOriginToTheTopRight(FxRobot robot) {
         LineChart<Number, Number> chart = robot.lookup("#rocChart").queryAs(LineChart.class);
 
-        // the binary task's curve, then the diagonal
+        // the diagonal, then the binary task's curve
         assertEquals(2, chart.getData().size());
-        List<XYChart.Data<Number, Number>> points = chart.getData().get(0).getData();
+        assertEquals("chance", chart.getData().get(0).getName());
+        List<XYChart.Data<Number, Number>> points = chart.getData().get(1).getData();
         assertTrue(points.size() > 10, "points: " + points.size());
         assertEquals(0.0, points.get(0).getXValue().doubleValue(), 0);
         assertEquals(0.0, points.get(0).getYValue().doubleValue(), 0);
         assertEquals(1.0, points.get(points.size() - 1).getXValue().doubleValue(), 1e-12);
         assertEquals(1.0, points.get(points.size() - 1).getYValue().doubleValue(), 1e-12);
-        assertTrue(chart.getData().get(0).getName().startsWith("bad (AUC "));
+        assertTrue(chart.getData().get(1).getName().startsWith("bad (AUC "));
     }
 
     @Test
@@ -103,12 +104,12 @@ class EvaluationChartsTest {
         List<CalibrationBin> bins = TaskEvaluator.calibration(labels, predicted);
 
         long filled = bins.stream().filter(bin -> bin.count() > 0).count();
-        assertEquals(filled, chart.getData().get(0).getData().size());
+        assertEquals(filled, chart.getData().get(1).getData().size());
         CalibrationBin first = bins.stream().filter(bin -> bin.count() > 0).findFirst()
                 .orElseThrow();
         assertEquals(first.observedRate(),
-                chart.getData().get(0).getData().get(0).getYValue().doubleValue(), 1e-12);
-        assertEquals("perfect calibration", chart.getData().get(1).getName());
+                chart.getData().get(1).getData().get(0).getYValue().doubleValue(), 1e-12);
+        assertEquals("perfect calibration", chart.getData().get(0).getName());
     }
 
     @Test
