@@ -90,13 +90,13 @@ final class ApplicantsView {
         name.setId("scoringStudyLabel");
         name.textProperty().bind(Bindings.concat("Study: ", scoring.studyNameProperty()));
 
-        Button open = button("Open study…", "openStudyButton", "Score with a saved study file");
+        Button open = button("Open…", "openStudyButton", "Score with a saved study file");
         open.setOnAction(e -> chooseOpen("Open a study file", "Study files", "*.cmtl")
                 .ifPresent(scoring::openStudy));
         Button trained = button("Use trained", "useTrainedButton",
                 "Score with the model trained in this window");
         trained.setOnAction(e -> scoring.useTrainedStudy());
-        Button save = button("Save study…", "saveStudyButton",
+        Button save = button("Save…", "saveStudyButton",
                 "Save the model trained in this window, with the scorecard, to a study file");
         save.setOnAction(e -> chooseSave("Save the study", "study.cmtl", "Study files",
                 "*.cmtl").ifPresent(scoring::saveStudy));
@@ -113,6 +113,7 @@ final class ApplicantsView {
 
         ProgressBar bar = new ProgressBar();
         bar.setId("scoringProgress");
+        bar.setPrefWidth(80);
         bar.progressProperty().bind(scoring.progressProperty());
         Label text = new Label();
         text.setId("scoringProgressText");
@@ -223,7 +224,7 @@ final class ApplicantsView {
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ApplicantRow row = model.selectedProperty().get();
             return row == null ? "Select an applicant to change its values"
-                    : "Applicant " + row.id() + ": change a value to see every prediction move";
+                    : "Applicant " + row.id() + ", as its values below are now";
         }, model.selectedProperty()));
 
         editor.setId("whatIfEditor");
@@ -244,17 +245,17 @@ final class ApplicantsView {
         outcomes.setId("whatIfOutcomes");
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outcomes.getColumns().add(textColumn("Task", TaskOutcome::task));
-        outcomes.getColumns().add(outcomeColumn("Actual", TaskOutcome::actual));
-        outcomes.getColumns().add(outcomeColumn("Predicted before", TaskOutcome::before));
-        outcomes.getColumns().add(outcomeColumn("Predicted now", TaskOutcome::now));
-        outcomes.setPrefHeight(120);
+        outcomes.getColumns().add(outcomeColumn("Actual", TaskOutcome::actual, true));
+        outcomes.getColumns().add(outcomeColumn("Predicted", TaskOutcome::before, false));
+        outcomes.getColumns().add(outcomeColumn("What-if", TaskOutcome::now, false));
+        outcomes.setPrefHeight(112);
         outcomes.setMinHeight(100);
         outcomes.setPlaceholder(new Label(""));
 
         ListView<String> reasons = new ListView<>(model.reasons());
         reasons.setId("whatIfReasons");
-        reasons.setPrefHeight(110);
-        reasons.setMinHeight(80);
+        reasons.setPrefHeight(150);
+        reasons.setMinHeight(100);
         reasons.setCellFactory(list -> {
             ListCell<String> cell = new ListCell<>() {
                 @Override
@@ -294,11 +295,11 @@ final class ApplicantsView {
     }
 
     private static TableColumn<TaskOutcome, String> outcomeColumn(String title,
-            ToDoubleFunction<TaskOutcome> value) {
+            ToDoubleFunction<TaskOutcome> value, boolean actual) {
         TableColumn<TaskOutcome, String> column = textColumn(title, o -> {
             double v = value.applyAsDouble(o);
-            return Double.isNaN(v) ? "" : String.format(Locale.ROOT,
-                    o.binary() ? "%.4f" : "%,.1f", v);
+            String format = !o.binary() ? "%,.1f" : actual ? "%.0f" : "%.4f";
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
         });
         column.setCellFactory(c -> new TableCell<>() {
             @Override

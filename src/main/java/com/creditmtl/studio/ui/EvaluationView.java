@@ -140,8 +140,8 @@ final class EvaluationView {
     }
 
     private LineChart<Number, Number> rocChart() {
-        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Goods refused (false "
-                + "positive rate)"), unitAxis("Bads refused (true positive rate)"));
+        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Goods refused (FPR)"),
+                unitAxis("Bads refused (TPR)"));
         chart.setId("rocChart");
         chart.getStyleClass().add("diagonal-first");
         chart.getStylesheets().add(STYLES);
@@ -153,8 +153,8 @@ final class EvaluationView {
     }
 
     private LineChart<Number, Number> calibrationChart() {
-        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Mean predicted "
-                + "probability"), unitAxis("Observed rate"));
+        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Mean predicted"),
+                unitAxis("Observed rate"));
         chart.setId("calibrationChart");
         chart.getStyleClass().add("diagonal-first");
         chart.getStylesheets().add(STYLES);
