@@ -2,6 +2,7 @@ package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.scoring.Scorecard;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * Applies other scorecard settings to results already predicted: the score, grade and expected
@@ -19,9 +20,18 @@ public final class Rescoring {
      * @throws IllegalArgumentException when the amount task is not a regression task of the study
      */
     public static Study withScorecard(Study study, Scorecard scorecard) {
+        return withScorecard(study, scorecard, study.network());
+    }
+
+    /**
+     * As {@link #withScorecard(Study, Scorecard)} with another network of the same shape, such
+     * as a copy for another thread.
+     */
+    public static Study withScorecard(Study study, Scorecard scorecard,
+            ComputationGraph network) {
         scorecard.amountIndex(study.tasks());
         return new Study(study.featureNames(), study.settings(), study.split(),
-                study.preprocessor(), study.network(), study.history(), study.metrics(),
+                study.preprocessor(), network, study.history(), study.metrics(),
                 rescore(study.testResults(), study, scorecard), scorecard, study.trainSeconds(),
                 study.encoder(), study.leakage(), study.validationMetrics(), study.keptEpoch(),
                 study.driftReference());

@@ -71,7 +71,7 @@ final class ApplicantsView {
 
     /** The tab's content for the main window, its view models made over the window's. */
     static Region forWindow(MainViewModel main) {
-        ApplicantsViewModel applicants = new ApplicantsViewModel(main);
+        ApplicantsViewModel applicants = new ApplicantsViewModel(main, main.executor());
         return new ApplicantsView(applicants,
                 new ScoringViewModel(main, applicants, main.executor())).build();
     }
@@ -165,7 +165,8 @@ final class ApplicantsView {
         export.setId("exportApplicantsButton");
         export.setTooltip(new Tooltip("Predictions, score, grade and reasons of the selected "
                 + "applicants, or of all shown when none is selected"));
-        export.disableProperty().bind(Bindings.isEmpty(model.filtered()));
+        export.disableProperty().bind(Bindings.isEmpty(model.filtered())
+                .or(model.exportingProperty()));
         export.setOnAction(e -> chooseSave("Export applicants", "applicants.csv", "CSV files",
                 "*.csv").ifPresent(file -> model.export(chosenRows(), file)));
         Label message = new Label();

@@ -64,7 +64,7 @@ class ApplicantsViewTest {
         main = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
         main.epochsProperty().set(20);
         main.batchSizeProperty().set(64);
-        applicants = new ApplicantsViewModel(main);
+        applicants = new ApplicantsViewModel(main, executor);
         scoring = new ScoringViewModel(main, applicants, executor);
         view = new ApplicantsView(applicants, scoring);
         stage.setScene(new Scene(view.build(), 1280, 800));
@@ -232,10 +232,12 @@ class ApplicantsViewTest {
                 && applicants.rows().size() == 60);
         Path out = folder.resolve("export.csv");
 
-        boolean[] written = new boolean[1];
-        robot.interact(() -> written[0] = applicants.export(applicants.filteredRows(), out));
+        robot.interact(() -> applicants.export(applicants.filteredRows(), out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !applicants.exportingProperty().get());
 
-        assertTrue(written[0], applicants.exportMessageProperty().get());
+        assertEquals("Exported 60 applicants to export.csv",
+                applicants.exportMessageProperty().get());
         List<String> lines = Files.readAllLines(out, UTF_8);
         assertEquals(61, lines.size());
         assertEquals(String.join(",", PredictionExport.header(applicants.studyProperty().get())),
