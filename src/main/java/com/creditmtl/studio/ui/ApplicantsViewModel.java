@@ -42,12 +42,14 @@ import org.slf4j.LoggerFactory;
  * and prediction, score, grade and expected loss; a filter; the what-if editor of the selected
  * applicant; the scorecard settings; and the export of applicants' predictions with reasons.
  *
- * <p>Exports run on the window's executor. A what-if change is evaluated at once on the FX thread: {@link WhatIf} takes about a
+ * <p>A what-if change is evaluated at once on the FX thread: {@link WhatIf} takes about a
  * quarter of a millisecond (median) on the bundled table, so no executor or coalescing is
  * needed; the time of each evaluation is kept to show it. A scorecard change recomputes scores,
  * grades and expected losses from the predictions kept, without running the network, and is
  * passed on to the window's trained study when that is the study in use, so that the
- * Evaluation tab and a saved study follow it. Properties are read and written on the FX thread.
+ * Evaluation tab and a saved study follow it. Exports run on the window's executor
+ * ({@code docs/decisions/0008-applicants-tab-threads.md}). Properties are read and written on
+ * the FX thread.
  */
 public final class ApplicantsViewModel {
 
