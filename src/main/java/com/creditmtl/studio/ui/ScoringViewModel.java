@@ -11,7 +11,6 @@ import com.creditmtl.studio.study.SavedStudy;
 import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyArchive;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -65,8 +64,15 @@ public final class ScoringViewModel {
         this.main = main;
         this.applicants = applicants;
         this.executor = executor;
+        // a new training makes the trained study the one in use again; a scorecard applied to
+        // it (the same network) changes nothing here
         main.studyProperty().addListener((obs, old, study) -> {
-            if (study != null && opened == null) {
+            boolean trainedAgain = study != null
+                    && (old == null || study.network() != old.network());
+            if (trainedAgain) {
+                opened = null;
+                drift.clear();
+                driftSummary.set("");
                 studyName.set("trained in this window");
             } else if (study == null && opened == null) {
                 studyName.set("none");
@@ -161,8 +167,7 @@ public final class ScoringViewModel {
     private static SavedStudy copy(SavedStudy saved, Scorecard card) {
         return new SavedStudy(saved.encoder(), saved.preprocessor(), saved.network().clone(),
                 card, saved.importSpec(), saved.driftReference(), saved.settings(),
-                saved.metrics(), saved.data(), saved.created() == null ? Instant.now()
-                        : saved.created());
+                saved.metrics(), saved.data(), saved.created());
     }
 
     public void cancel() {

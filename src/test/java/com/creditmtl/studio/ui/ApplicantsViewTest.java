@@ -268,6 +268,26 @@ class ApplicantsViewTest {
         assertEquals(trainedScore, applicants.rows().get(5).result().score(), 1e-6);
     }
 
+    @Test
+    void trainingAgainAfterOpeningAStudyShowsTheNewModelsTestApplicants(FxRobot robot)
+            throws Exception {
+        Path file = folder.resolve("first.cmtl");
+        robot.interact(() -> scoring.saveStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        robot.interact(() -> scoring.openStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        Study first = main.studyProperty().get();
+
+        robot.interact(main::train);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> main.studyProperty().get() != null
+                && main.studyProperty().get() != first && !main.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("trained in this window", scoring.studyNameProperty().get());
+        assertEquals(main.studyProperty().get(), applicants.studyProperty().get());
+        assertEquals(main.studyProperty().get().testResults().size(), applicants.rows().size());
+    }
+
     /** 60 new applicants whose debt is far higher than in training, the first with this ID. */
     private static Path newApplicants(String name, String firstId) throws Exception {
         StringBuilder csv = new StringBuilder(SmallTable.HEADER).append('\n');
