@@ -55,6 +55,7 @@ public final class ApplicantsViewModel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ApplicantsViewModel.class);
     private static final String ALL_GRADES = "all grades";
+    private static final int MAX_TIMES_KEPT = 1_000;
 
     /** One applicant of the table shown: a row of {@code table} and its result. */
     public record ApplicantRow(CreditTable table, int row, ApplicantResult result) {
@@ -287,6 +288,9 @@ public final class ApplicantsViewModel {
         long start = System.nanoTime();
         WhatIf.Outcome outcome = whatIf.evaluate(applicant);
         double millis = (System.nanoTime() - start) / 1e6;
+        if (whatIfMillis.size() == MAX_TIMES_KEPT) {
+            whatIfMillis.remove(0);
+        }
         whatIfMillis.add(millis);
 
         List<TaskSpec> tasks = study.get().tasks();
@@ -303,7 +307,7 @@ public final class ApplicantsViewModel {
         whatIfMessage.set(String.format(Locale.ROOT, "Updated in %.2f ms", millis));
     }
 
-    /** The what-if times so far, in milliseconds, in the order measured. */
+    /** The last thousand what-if times, in milliseconds, in the order measured. */
     public List<Double> whatIfMillis() {
         return List.copyOf(whatIfMillis);
     }

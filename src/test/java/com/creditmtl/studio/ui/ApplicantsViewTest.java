@@ -130,6 +130,19 @@ class ApplicantsViewTest {
     }
 
     @Test
+    void aValueThatIsNoNumberIsNamedAndKeepsTheLastOutcome(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        TextField debt = robot.lookup("#whatIf-debt").queryAs(TextField.class);
+        robot.interact(() -> debt.setText("2"));
+        double before = applicants.outcomes().get(0).now();
+
+        robot.interact(() -> debt.setText("2x"));
+
+        assertEquals("debt: '2x' is not a number", applicants.whatIfMessageProperty().get());
+        assertEquals(before, applicants.outcomes().get(0).now(), 0);
+    }
+
+    @Test
     void resetPutsTheApplicantsOwnValuesBack(FxRobot robot) {
         robot.interact(() -> view.table().getSelectionModel().select(1));
         TextField income = robot.lookup("#whatIf-income").queryAs(TextField.class);
