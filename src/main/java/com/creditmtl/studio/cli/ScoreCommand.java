@@ -1,17 +1,15 @@
 package com.creditmtl.studio.cli;
 
-import java.util.ArrayList;
-import com.creditmtl.studio.study.StudyTrainer;
-import com.creditmtl.studio.scoring.ReasonTexts;
-import com.creditmtl.studio.scoring.ReasonFinder;
-import com.creditmtl.studio.scoring.Reason;
 import com.creditmtl.studio.data.CreditTable;
-import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.scoring.Reason;
+import com.creditmtl.studio.scoring.ReasonFinder;
+import com.creditmtl.studio.scoring.ReasonTexts;
+import com.creditmtl.studio.study.StudyTrainer;
+import java.util.ArrayList;
 import com.creditmtl.studio.data.ImportException;
-import com.creditmtl.studio.data.ImportReport;
-import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.BatchScoring;
 import com.creditmtl.studio.study.DataFingerprint;
 import com.creditmtl.studio.study.FeatureDrift;
 import com.creditmtl.studio.study.SavedStudy;
@@ -111,32 +109,23 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
 
         SavedStudy study = StudyArchive.open(studyFile);
-        long start = System.nanoTime();
-        ImportResult imported = new CsvImporter().readFeatures(data, study.importSpec(),
-                study.encoder().numericFeatures(), study.encoder().categoricalFeatures());
-        CreditTable table = imported.table();
-        if (imported.report().rowsSkipped() > 0) {
-            ImportReport.SkippedRow first = imported.report().skipped().get(0);
-            throw new ImportException(String.format(Locale.ROOT, "%s: row %d: %s (%,d rows of "
-                    + "the wrong length in all); every applicant must be scored, so nothing was "
-                    + "written", data.getFileName(), first.row(), first.reason(),
-                    imported.report().rowsSkipped()));
-        }
-        for (String warning : imported.report().warnings()) {
+        BatchScoring.Result scored = BatchScoring.score(study, data);
+        for (String warning : scored.warnings()) {
             console.println("warning: " + warning);
         }
+        CreditTable table = scored.table();
         for (String warning : FeatureDrift.missingCells(study.driftReference(), table)) {
             console.println("warning: " + warning);
         }
-        List<ApplicantResult> results = study.score(table);
+        List<ApplicantResult> results = scored.results();
+        long start = System.nanoTime();
         List<List<String>> sentences = reasons || reasonTexts != null
                 ? reasons(study, table) : null;
         StudyFiles.writeScored(results, study.tasks(), study.scorecard().amountTask() != null,
                 sentences, out);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = scored.seconds() + (System.nanoTime() - start) / 1e9;
 
-        List<PopulationStability.Result> psi = FeatureDrift.compare(study.driftReference(),
-                table);
+        List<PopulationStability.Result> psi = scored.drift();
         String driftJson = OutputFolder.JSON.writeValueAsString(FeatureDrift.toJson(psi,
                 data.getFileName().toString(), studyFile.getFileName().toString(),
                 DataFingerprint.of(studyFile, 0).sha256(), table.rowCount())) + "\n";

@@ -3,43 +3,72 @@ package com.creditmtl.studio.ui;
 import static com.creditmtl.studio.ui.MainView.numberColumn;
 import static com.creditmtl.studio.ui.MainView.textColumn;
 
+import com.creditmtl.studio.eval.ConfusionMatrix;
 import com.creditmtl.studio.eval.Interval;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.converter.DoubleStringConverter;
 
 /**
- * The Evaluation tab: the trained model's metrics per task on test and validation, its
- * calibration table and confusion matrices, and the comparison with baselines and the
- * cross-validation, started here and shown in tables. Binds controls to
- * {@link EvaluationViewModel} and holds no logic of its own.
+ * The Evaluation tab: the trained model's metrics per task on test and validation, charts of
+ * the test part (ROC curves, calibration, scores by outcome), a confusion matrix whose cut-off
+ * follows a cost slider, the calibration table and confusion matrices, and the comparison with
+ * baselines and the cross-validation, started here and shown in tables. Each chart and the HTML
+ * report can be exported. Binds controls to {@link EvaluationViewModel} and holds no logic of
+ * its own.
  */
 final class EvaluationView {
 
+    private static final String STYLES =
+            EvaluationView.class.getResource("charts.css").toExternalForm();
+
     private final EvaluationViewModel model;
     private final MainViewModel main;
+    private final LineChart<Number, Number> rocChart;
+    private final LineChart<Number, Number> calibrationChart;
+    private final AreaChart<Number, Number> scoreChart;
 
     EvaluationView(EvaluationViewModel model, MainViewModel main) {
         this.model = model;
         this.main = main;
+        this.rocChart = rocChart();
+        this.calibrationChart = calibrationChart();
+        this.scoreChart = scoreChart();
     }
 
     Region build() {
         VBox box = new VBox(8, MainView.heading("Metrics per task"), metricsTable(),
+                chartsHeader(), charts(), liveConfusion(),
                 new HBox(12, titled("Calibration on the test part (ten bins of predicted "
                         + "probability)", calibrationTable()),
                         titled("Confusion matrix at the cheapest cut-off (chosen on validation, "
@@ -50,6 +79,210 @@ final class EvaluationView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    private HBox chartsHeader() {
+        MenuButton export = new MenuButton("Export");
+        export.setId("evaluationExportButton");
+        export.getItems().addAll(
+                exportItem("ROC curve as PNG…", "roc.png", rocChart),
+                exportItem("Calibration as PNG…", "calibration.png", calibrationChart),
+                exportItem("Scores by outcome as PNG…", "scores.png", scoreChart));
+        MenuItem report = new MenuItem("HTML report…");
+        report.setOnAction(e -> chooseFile("Save the HTML report", "report.html", "HTML",
+                "*.html").ifPresent(model::writeReport));
+        export.getItems().add(report);
+        export.disableProperty().bind(main.studyProperty().isNull());
+        Label message = new Label();
+        message.setId("evaluationExportMessage");
+        message.textProperty().bind(model.exportMessageProperty());
+        HBox row = new HBox(12, MainView.heading("Test part"), export, message);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private MenuItem exportItem(String text, String name, Node chart) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> chooseFile("Save the chart", name, "PNG image", "*.png")
+                .ifPresent(file -> exportChart(chart, file)));
+        return item;
+    }
+
+    private Optional<Path> chooseFile(String title, String name, String kind,
+            String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(rocChart.getScene().getWindow());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /** Saves a chart as PNG and says so below the export button. */
+    void exportChart(Node chart, Path file) {
+        try {
+            ChartExport.png(chart, file);
+            model.exportMessageProperty().set("Saved " + file.getFileName());
+        } catch (IOException | RuntimeException e) {
+            model.exportMessageProperty().set("Could not save " + file.getFileName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private HBox charts() {
+        HBox row = new HBox(8, rocChart, calibrationChart, scoreChart);
+        for (Node chart : row.getChildren()) {
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            ((Region) chart).setPrefSize(400, 320);
+            ((Region) chart).setMinWidth(260);
+        }
+        return row;
+    }
+
+    private LineChart<Number, Number> rocChart() {
+        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Goods refused (FPR)"),
+                unitAxis("Bads refused (TPR)"));
+        chart.setId("rocChart");
+        chart.getStyleClass().add("diagonal-first");
+        chart.getStylesheets().add(STYLES);
+        chart.setTitle("ROC curve");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setData(model.rocSeries());
+        return chart;
+    }
+
+    private LineChart<Number, Number> calibrationChart() {
+        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Mean predicted"),
+                unitAxis("Observed rate"));
+        chart.setId("calibrationChart");
+        chart.getStyleClass().add("diagonal-first");
+        chart.getStylesheets().add(STYLES);
+        chart.setTitle("Calibration (ten bins)");
+        chart.setAnimated(false);
+        chart.setData(model.calibrationSeries());
+        return chart;
+    }
+
+    private AreaChart<Number, Number> scoreChart() {
+        NumberAxis score = new NumberAxis();
+        score.setLabel("Score (higher is safer)");
+        score.setForceZeroInRange(false);
+        NumberAxis count = new NumberAxis();
+        count.setLabel("Applicants");
+        AreaChart<Number, Number> chart = new AreaChart<>(score, count);
+        chart.setId("scoreChart");
+        chart.getStyleClass().add("outcome-chart");
+        chart.getStylesheets().add(STYLES);
+        chart.setTitle("Scores by outcome");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setData(model.scoreSeries());
+        return chart;
+    }
+
+    private static NumberAxis unitAxis(String label) {
+        NumberAxis axis = new NumberAxis(0, 1, 0.2);
+        axis.setLabel(label);
+        axis.setAutoRanging(false);
+        return axis;
+    }
+
+    private HBox liveConfusion() {
+        ComboBox<String> task = new ComboBox<>(model.binaryTasks());
+        task.setId("liveConfusionTask");
+        task.valueProperty().bindBidirectional(model.confusionTaskProperty());
+
+        Slider cost = new Slider(0.5, 20, model.liveCostRatioProperty().get());
+        cost.setId("costSlider");
+        cost.setPrefWidth(240);
+        cost.setMinWidth(160);
+        cost.setShowTickMarks(true);
+        cost.setMajorTickUnit(1);
+        cost.setMinorTickCount(0);
+        cost.setBlockIncrement(0.5);
+        cost.valueProperty().bindBidirectional(model.liveCostRatioProperty());
+        Label costValue = new Label();
+        costValue.setId("costValue");
+        costValue.setMinWidth(50);
+        costValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(
+                Locale.ROOT, "%.1f : 1", model.liveCostRatioProperty().get()),
+                model.liveCostRatioProperty()));
+
+        GridPane matrix = new GridPane();
+        matrix.setId("liveConfusionGrid");
+        matrix.setHgap(16);
+        matrix.setVgap(4);
+        matrix.addRow(0, new Label(), bold("refused"), bold("accepted"));
+        matrix.addRow(1, bold("bad"), cell("liveBadRefused", ConfusionMatrix::truePositives),
+                cell("liveBadAccepted", ConfusionMatrix::falseNegatives));
+        matrix.addRow(2, bold("good"), cell("liveGoodRefused", ConfusionMatrix::falsePositives),
+                cell("liveGoodAccepted", ConfusionMatrix::trueNegatives));
+        Label cutoff = new Label();
+        cutoff.setId("liveCutoff");
+        cutoff.setWrapText(true);
+        cutoff.textProperty().bind(text(m -> String.format(Locale.ROOT, "Refuse from a "
+                + "predicted probability of %s; cost per applicant %.4f (a bad accepted costs "
+                + "%.1f, a good refused 1). Cut-off chosen on the test part itself.",
+                Double.isInfinite(m.cutoff()) ? "— (nobody)" : String.format(Locale.ROOT,
+                        "%.4f", m.cutoff()), m.costPerApplicant(), m.costRatio())));
+
+        VBox controls = new VBox(6, MainView.heading("Cost of errors and the cut-off"),
+                row(new Label("Task"), task),
+                row(new Label("Bad accepted : good refused"), cost, costValue));
+        HBox row = new HBox(24, controls, matrix, cutoff);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        matrix.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(cutoff, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : nodes) {
+            if (node instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return row;
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setStyle("-fx-font-weight: bold;");
+        return label;
+    }
+
+    private Label cell(String id, Function<ConfusionMatrix, Integer> value) {
+        Label label = new Label();
+        label.setId(id);
+        label.setMinWidth(60);
+        label.setAlignment(Pos.CENTER_RIGHT);
+        label.textProperty().bind(text(m -> String.format(Locale.ROOT, "%,d", value.apply(m))));
+        return label;
+    }
+
+    private StringBinding text(Function<ConfusionMatrix, String> format) {
+        return Bindings.createStringBinding(() -> {
+            ConfusionMatrix matrix = model.liveConfusionProperty().get();
+            return matrix == null ? "" : format.apply(matrix);
+        }, model.liveConfusionProperty());
+    }
+
+    /** The charts, for tests and the export. */
+    LineChart<Number, Number> roc() {
+        return rocChart;
+    }
+
+    LineChart<Number, Number> calibration() {
+        return calibrationChart;
+    }
+
+    AreaChart<Number, Number> scores() {
+        return scoreChart;
     }
 
     private static VBox titled(String title, Region content) {

@@ -6,12 +6,19 @@ import com.creditmtl.studio.eval.CalibrationBin;
 import com.creditmtl.studio.eval.ConfusionMatrix;
 import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.Interval;
+import com.creditmtl.studio.eval.RocCurve;
+import com.creditmtl.studio.eval.ScoreDistribution;
+import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.CrossValidation;
+import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.ModelComparison;
 import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.study.StudyReport;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +27,18 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.scene.chart.XYChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * cancel. The comparison and cross-validation use the training settings the window shows; the
  * cost ratio set here applies to them and to the next training (a model already trained keeps
  * the matrices it was evaluated with). Properties are read and written on the FX thread.
+ *
+ * <p>It also holds the data of the charts drawn from the test applicants' predictions: the ROC
+ * curve and the calibration of each binary task, the scores of goods and bads, and a confusion
+ * matrix whose cut-off follows a cost ratio the analyst moves (the cheapest cut-off on the test
+ * part itself, so it shows the trade-off rather than an unbiased cost). The charts are computed
+ * once per trained study; the matrix again at each move of the cost, a sort of the test rows.
  */
 public final class EvaluationViewModel {
 
@@ -81,7 +97,26 @@ public final class EvaluationViewModel {
     private final ObservableList<CrossValidationRow> crossValidation =
             FXCollections.observableArrayList();
 
+    /** Points of a ROC curve kept at most, so that a large test part draws quickly. */
+    static final int MAX_CURVE_POINTS = 400;
+    /** Bands of the score distribution chart. */
+    static final int SCORE_BANDS = 20;
+
+    private final ObservableList<XYChart.Series<Number, Number>> rocSeries =
+            FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> calibrationSeries =
+            FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> scoreSeries =
+            FXCollections.observableArrayList();
+    private final ObservableList<String> binaryTasks = FXCollections.observableArrayList();
+    private final StringProperty confusionTask = new SimpleStringProperty();
+    private final DoubleProperty liveCostRatio =
+            new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
+    private final ObjectProperty<ConfusionMatrix> liveConfusion = new SimpleObjectProperty<>();
+    private final StringProperty exportMessage = new SimpleStringProperty("");
+
     private Task<?> task;
+    private ModelComparison.Result lastComparison;
 
     public EvaluationViewModel(MainViewModel main, Executor executor) {
         this.main = main;
@@ -90,13 +125,18 @@ public final class EvaluationViewModel {
         main.tableProperty().addListener((obs, old, table) -> {
             comparison.clear();
             crossValidation.clear();
+            lastComparison = null;
         });
+        liveCostRatio.set(main.costRatioProperty().get());
+        liveCostRatio.addListener((obs, old, value) -> updateLiveConfusion());
+        confusionTask.addListener((obs, old, value) -> updateLiveConfusion());
     }
 
     private void showStudy(Study study) {
         metrics.clear();
         calibration.clear();
         confusion.clear();
+        showCharts(study);
         if (study == null) {
             return;
         }
@@ -125,7 +165,10 @@ public final class EvaluationViewModel {
         run("Comparing with baselines", (table, settings, keep, reporter) ->
                 new ModelComparison(options).compare(table, settings, keep, reporter,
                         reporter::isCancelled),
-                result -> comparison.setAll(comparisonRows(result)));
+                result -> {
+                    lastComparison = result;
+                    comparison.setAll(comparisonRows(result));
+                });
     }
 
     /** Cross-validates the multi-task network over the chosen number of folds. */
@@ -136,6 +179,145 @@ public final class EvaluationViewModel {
                 new CrossValidation(options).run(table, settings, keep, k, reporter,
                         reporter::isCancelled),
                 result -> crossValidation.setAll(crossValidationRows(result)));
+    }
+
+    private void showCharts(Study study) {
+        rocSeries.clear();
+        calibrationSeries.clear();
+        scoreSeries.clear();
+        List<String> binary = new ArrayList<>();
+        if (study != null && !study.testResults().isEmpty()) {
+            if (study.scoringTask() >= 0) {
+                rocSeries.add(line("chance", 0, 0, 1, 1));
+                calibrationSeries.add(line("perfect calibration", 0, 0, 1, 1));
+            }
+            for (int t = 0; t < study.tasks().size(); t++) {
+                if (study.tasks().get(t).isBinary()) {
+                    binary.add(study.tasks().get(t).name());
+                    addTaskCurves(study, t);
+                }
+            }
+            addScoreSeries(study);
+        }
+        binaryTasks.setAll(binary);
+        String chosen = confusionTask.get();
+        if (chosen == null || !binary.contains(chosen)) {
+            confusionTask.set(binary.isEmpty() ? null : binary.get(0));
+        }
+        updateLiveConfusion();
+    }
+
+    private void addTaskCurves(Study study, int t) {
+        String name = study.tasks().get(t).name();
+        double[][] known = testPredictions(study, t);
+        List<RocCurve.Point> points = RocCurve.points(known[0], known[1]);
+        XYChart.Series<Number, Number> roc = new XYChart.Series<>();
+        roc.setName(String.format(Locale.ROOT, "%s (AUC %.3f)", name, RocCurve.area(points)));
+        int step = Math.max(1, (points.size() + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
+        for (int i = 0; i < points.size(); i++) {
+            if (i % step == 0 || i == points.size() - 1) {
+                RocCurve.Point point = points.get(i);
+                roc.getData().add(new XYChart.Data<>(point.falsePositiveRate(),
+                        point.truePositiveRate()));
+            }
+        }
+        rocSeries.add(roc);
+
+        XYChart.Series<Number, Number> bins = new XYChart.Series<>();
+        bins.setName(name);
+        for (CalibrationBin bin : TaskEvaluator.calibration(known[0], known[1])) {
+            if (bin.count() > 0) {
+                bins.getData().add(new XYChart.Data<>(bin.meanPredicted(),
+                        bin.observedRate()));
+            }
+        }
+        calibrationSeries.add(bins);
+    }
+
+    private void addScoreSeries(Study study) {
+        int t = study.scoringTask();
+        if (t < 0) {
+            return;
+        }
+        List<ApplicantResult> results = study.testResults();
+        double[] labels = results.stream().mapToDouble(r -> r.actual()[t]).toArray();
+        double[] scores = results.stream().mapToDouble(ApplicantResult::score).toArray();
+        ScoreDistribution distribution = ScoreDistribution.of(labels, scores, SCORE_BANDS);
+        String task = study.tasks().get(t).name();
+        XYChart.Series<Number, Number> goods = new XYChart.Series<>();
+        goods.setName("good (" + task + " = 0)");
+        XYChart.Series<Number, Number> bads = new XYChart.Series<>();
+        bads.setName("bad (" + task + " = 1)");
+        int[] goodCounts = distribution.goods();
+        int[] badCounts = distribution.bads();
+        for (int b = 0; b < distribution.bands(); b++) {
+            goods.getData().add(new XYChart.Data<>(distribution.centre(b), goodCounts[b]));
+            bads.getData().add(new XYChart.Data<>(distribution.centre(b), badCounts[b]));
+        }
+        scoreSeries.add(goods);
+        scoreSeries.add(bads);
+    }
+
+    /** {labels, predicted} of a task's test applicants whose outcome is known. */
+    private static double[][] testPredictions(Study study, int t) {
+        List<ApplicantResult> results = study.testResults();
+        double[] actual = results.stream().mapToDouble(r -> r.actual()[t]).toArray();
+        double[] predicted = results.stream().mapToDouble(r -> r.predicted()[t]).toArray();
+        return TaskEvaluator.withoutMasked(actual, predicted);
+    }
+
+    private static XYChart.Series<Number, Number> line(String name, double x0, double y0,
+            double x1, double y1) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        series.getData().add(new XYChart.Data<>(x0, y0));
+        series.getData().add(new XYChart.Data<>(x1, y1));
+        return series;
+    }
+
+    private void updateLiveConfusion() {
+        Study study = main.studyProperty().get();
+        String name = confusionTask.get();
+        double ratio = liveCostRatio.get();
+        if (study == null || name == null || !(ratio > 0)) {
+            liveConfusion.set(null);
+            return;
+        }
+        for (int t = 0; t < study.tasks().size(); t++) {
+            if (study.tasks().get(t).name().equals(name)) {
+                double[][] known = testPredictions(study, t);
+                liveConfusion.set(known[0].length == 0 ? null
+                        : TaskEvaluator.cheapestCutoff(known[0], known[1], ratio));
+                return;
+            }
+        }
+        liveConfusion.set(null);
+    }
+
+    /**
+     * Writes the study's HTML report, with the last comparison when there is one, and says so
+     * in {@link #exportMessageProperty()}. Quick (milliseconds), so it runs on the FX thread.
+     *
+     * @return whether the report was written
+     */
+    public boolean writeReport(Path file) {
+        Study study = main.studyProperty().get();
+        if (study == null) {
+            exportMessage.set("Train a model first");
+            return false;
+        }
+        CreditTable table = main.tableProperty().get();
+        String dataName = table == null || table.source() == null ? "table"
+                : table.source().getFileName().toString();
+        try {
+            StudyReport.write(study, dataName, List.of(), lastComparison, file);
+            exportMessage.set("Wrote " + file.getFileName());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("Could not write the report to {}", file, e);
+            exportMessage.set("Could not write " + file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
     }
 
     public void cancel() {
@@ -294,5 +476,47 @@ public final class EvaluationViewModel {
 
     public ObservableList<CrossValidationRow> crossValidation() {
         return crossValidation;
+    }
+
+    /** The diagonal of chance, then one ROC curve per binary task on the test part. */
+    public ObservableList<XYChart.Series<Number, Number>> rocSeries() {
+        return rocSeries;
+    }
+
+    /**
+     * The diagonal of perfect calibration, then per binary task the non-empty calibration bins
+     * on the test part (mean predicted, observed rate).
+     */
+    public ObservableList<XYChart.Series<Number, Number>> calibrationSeries() {
+        return calibrationSeries;
+    }
+
+    /** Goods and bads of the test part counted per score band (band centre, count). */
+    public ObservableList<XYChart.Series<Number, Number>> scoreSeries() {
+        return scoreSeries;
+    }
+
+    public ObservableList<String> binaryTasks() {
+        return binaryTasks;
+    }
+
+    /** The binary task of the live confusion matrix. */
+    public StringProperty confusionTaskProperty() {
+        return confusionTask;
+    }
+
+    /** The cost ratio of the live confusion matrix, moved by the slider. */
+    public DoubleProperty liveCostRatioProperty() {
+        return liveCostRatio;
+    }
+
+    /** The cheapest cut-off on the test part at the live cost ratio; null without a model. */
+    public ObjectProperty<ConfusionMatrix> liveConfusionProperty() {
+        return liveConfusion;
+    }
+
+    /** What the last export did. */
+    public StringProperty exportMessageProperty() {
+        return exportMessage;
     }
 }

@@ -83,7 +83,9 @@ public final class MainView {
                 new Tab("Data", dataTab()),
                 new Tab("Import report", reportTab()),
                 new Tab("Training", trainingTab()),
-                new Tab("Applicants", applicantTab()),
+                // ui-views: the Applicants tab (what-if, scorecard, scoring, drift) replaces the
+                // plain table of applicantTab(); to be wired into the workflow tabs at merge
+                new Tab("Applicants", ApplicantsView.forWindow(model)),
                 new Tab("Evaluation", new EvaluationView(evaluation, model).build()));
         // ---- Trade-offs tab (branch ui-tradeoff), to be re-done when the window becomes
         // workflow tabs: a chosen point's study becomes the window's current study ----

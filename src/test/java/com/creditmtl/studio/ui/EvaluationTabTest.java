@@ -22,7 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +99,12 @@ class EvaluationTabTest {
 
     @Test
     void costRatioTypedInTheTabAppliesToTheNextTraining(FxRobot robot) throws TimeoutException {
-        robot.doubleClickOn("#costRatioField").write("2").type(KeyCode.ENTER);
+        // set and committed as Enter does: the field sits below the charts, out of sight
+        TextField costRatio = robot.lookup("#costRatioField").queryAs(TextField.class);
+        robot.interact(() -> {
+            costRatio.setText("2");
+            costRatio.commitValue();
+        });
         robot.interact(() -> model.train());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.studyProperty().get() != null
                 && !model.busyProperty().get());
@@ -116,7 +121,9 @@ class EvaluationTabTest {
     void compareButtonFillsTheComparisonTable(FxRobot robot) throws TimeoutException {
         TableView<?> comparison = robot.lookup("#comparisonTable").queryAs(TableView.class);
 
-        robot.clickOn("#compareButton");
+        // fired rather than clicked: the button sits below the charts, out of sight
+        Button compare = robot.lookup("#compareButton").queryAs(Button.class);
+        robot.interact(compare::fire);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> comparison.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -130,7 +137,8 @@ class EvaluationTabTest {
         TableView<?> table = robot.lookup("#crossValidationTable").queryAs(TableView.class);
         robot.interact(() -> model.epochsProperty().set(1));
 
-        robot.clickOn("#crossValidateButton");
+        Button crossValidate = robot.lookup("#crossValidateButton").queryAs(Button.class);
+        robot.interact(crossValidate::fire);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -147,7 +155,8 @@ class EvaluationTabTest {
         TableView<?> comparison = robot.lookup("#comparisonTable").queryAs(TableView.class);
         robot.interact(() -> model.epochsProperty().set(200));
 
-        robot.clickOn("#compareButton");
+        Button compare = robot.lookup("#compareButton").queryAs(Button.class);
+        robot.interact(compare::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cancel.isDisabled());
         robot.interact(cancel::fire);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,

@@ -1,0 +1,269 @@
+package com.creditmtl.studio.ui;
+
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.eval.PopulationStability;
+import com.creditmtl.studio.scoring.Scorecard;
+import com.creditmtl.studio.study.BatchScoring;
+import com.creditmtl.studio.study.DataFingerprint;
+import com.creditmtl.studio.study.SavedStudy;
+import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.study.StudyArchive;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the scoring panel of the Applicants tab: which study scores (the one trained in the
+ * window or one opened from a study file), saving the trained study, and scoring a file of new
+ * applicants in the background with progress and cancel, as the {@code score} command does
+ * ({@link BatchScoring}). The scored applicants go to the {@link ApplicantsViewModel}; the drift
+ * of each feature against the training part is listed here, largest first.
+ *
+ * <p>The background work runs on a copy of the network, since DL4J does not share a network
+ * between threads and the what-if keeps using the study's own on the FX thread.
+ */
+public final class ScoringViewModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoringViewModel.class);
+
+    private final MainViewModel main;
+    private final ApplicantsViewModel applicants;
+    private final Executor executor;
+
+    private final StringProperty studyName = new SimpleStringProperty("none");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty driftSummary = new SimpleStringProperty("");
+    private final ObservableList<PopulationStability.Result> drift =
+            FXCollections.observableArrayList();
+
+    /** The study file opened, null while the trained study is in use. */
+    private SavedStudy opened;
+    private Task<?> task;
+
+    public ScoringViewModel(MainViewModel main, ApplicantsViewModel applicants,
+            Executor executor) {
+        this.main = main;
+        this.applicants = applicants;
+        this.executor = executor;
+        // a new training makes the trained study the one in use again; a scorecard applied to
+        // it (the same network) changes nothing here
+        main.studyProperty().addListener((obs, old, study) -> {
+            boolean trainedAgain = study != null
+                    && (old == null || study.network() != old.network());
+            if (trainedAgain) {
+                opened = null;
+                drift.clear();
+                driftSummary.set("");
+                studyName.set("trained in this window");
+            } else if (study == null && opened == null) {
+                studyName.set("none");
+            }
+        });
+        if (main.studyProperty().get() != null) {
+            studyName.set("trained in this window");
+        }
+    }
+
+    /** Opens a study file in the background and scores with it from then on. */
+    public void openStudy(Path file) {
+        run("Opening " + file.getFileName(), reporter -> StudyArchive.open(file), saved -> {
+            opened = saved;
+            studyName.set(file.getFileName() + " (trained on " + saved.data().fileName()
+                    + ")");
+            drift.clear();
+            driftSummary.set("");
+            applicants.useStudy(saved.toStudy(), file.getFileName().toString());
+        });
+    }
+
+    /** Scores with the study trained in the window again, its test applicants shown. */
+    public void useTrainedStudy() {
+        opened = null;
+        drift.clear();
+        driftSummary.set("");
+        Study trained = main.studyProperty().get();
+        studyName.set(trained == null ? "none" : "trained in this window");
+        applicants.showTrained(trained);
+    }
+
+    /** Saves the study trained in the window, with the scorecard in use, to a study file. */
+    public void saveStudy(Path file) {
+        Study trained = main.studyProperty().get();
+        if (trained == null) {
+            main.errorProperty().set("Train a model before saving a study");
+            return;
+        }
+        SavedStudy saved = savedOfTrained(trained);
+        run("Saving " + file.getFileName(), reporter -> {
+            StudyArchive.save(saved, file);
+            return file;
+        }, written -> LOGGER.debug("Saved the study to {}", written));
+    }
+
+    private SavedStudy savedOfTrained(Study trained) {
+        CreditTable table = main.tableProperty().get();
+        ImportOptions spec = main.importOptionsProperty().get();
+        long rows = table == null ? 0 : table.rowCount();
+        String name = table == null || table.source() == null ? "table"
+                : table.source().getFileName().toString();
+        SavedStudy saved = SavedStudy.of(trained, spec == null ? ImportOptions.defaults() : spec,
+                new DataFingerprint(name, "", rows));
+        return copy(saved, saved.scorecard());
+    }
+
+    /**
+     * Scores a file of new applicants in the background with the study in use (the scorecard
+     * as set in the Applicants tab), shows them and lists the drift of their features.
+     */
+    public void scoreFile(Path data) {
+        Study scoring = applicants.studyProperty().get();
+        if (scoring == null) {
+            main.errorProperty().set("Train a model or open a study file before scoring");
+            return;
+        }
+        SavedStudy saved = opened != null ? copy(opened, scoring.scorecard())
+                : savedOfTrained(scoring);
+        String name = data.getFileName().toString();
+        run("Scoring " + name, reporter -> BatchScoring.score(saved, data, reporter,
+                reporter::cancelled), result -> {
+                    applicants.showScored(scoring, result.table(), result.results(), name);
+                    drift.setAll(result.drift().stream().sorted(Comparator.comparingDouble(
+                            PopulationStability.Result::psi).reversed()).toList());
+                    driftSummary.set(summary(result));
+                    result.warnings().forEach(w -> LOGGER.info("Scoring {}: {}", name, w));
+                });
+    }
+
+    static String summary(BatchScoring.Result result) {
+        return String.format(Locale.ROOT, "Scored %,d applicants in %.1f s. Drift against "
+                + "the training part: %d features stable, %d to watch (PSI %.2f to %.2f), %d to "
+                + "act on (PSI above %.2f)", result.results().size(), result.seconds(),
+                result.count(PopulationStability.Status.STABLE),
+                result.count(PopulationStability.Status.WATCH), PopulationStability.WATCH_FROM,
+                PopulationStability.ACT_ABOVE, result.count(PopulationStability.Status.ACT),
+                PopulationStability.ACT_ABOVE);
+    }
+
+    /** The saved study with a copy of its network and the given scorecard. */
+    private static SavedStudy copy(SavedStudy saved, Scorecard card) {
+        return new SavedStudy(saved.encoder(), saved.preprocessor(), saved.network().clone(),
+                card, saved.importSpec(), saved.driftReference(), saved.settings(),
+                saved.metrics(), saved.data(), saved.created(), saved.split(),
+                saved.testResults());
+    }
+
+    public void cancel() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** A background step: told its progress, it may poll whether it was cancelled. */
+    interface Reporter extends com.creditmtl.studio.study.Progress {
+        boolean cancelled();
+    }
+
+    private interface Job<T> {
+        T run(Reporter reporter) throws Exception;
+    }
+
+    private <T> void run(String title, Job<T> job, Consumer<T> show) {
+        if (running.get()) {
+            return;
+        }
+        Task<T> background = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(title + " …");
+                Task<T> self = this;
+                return job.run(new Reporter() {
+                    @Override
+                    public void update(String stage, double done) {
+                        updateProgress(done, 1);
+                        updateMessage(title + ": " + stage);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return self.isCancelled();
+                    }
+                });
+            }
+        };
+        progress.bind(background.progressProperty());
+        progressText.bind(background.messageProperty());
+        running.set(true);
+        // the results are shown before the run reads as ended, so that whoever waits for the
+        // end sees them
+        background.setOnSucceeded(e -> {
+            show.accept(background.getValue());
+            end(title + ": done");
+        });
+        background.setOnCancelled(e -> end(title + ": cancelled"));
+        background.setOnFailed(e -> {
+            Throwable failure = background.getException();
+            if (failure instanceof CancellationException) {
+                end(title + ": cancelled");
+                return;
+            }
+            // the message may quote a cell of the file, applicant data: shown, not logged
+            LOGGER.info("{} failed", title);
+            end(title + ": failed");
+            main.errorProperty().set(failure == null ? "unknown error" : failure.getMessage());
+        });
+        task = background;
+        executor.execute(background);
+    }
+
+    private void end(String message) {
+        progress.unbind();
+        progressText.unbind();
+        task = null;
+        running.set(false);
+        progressText.set(message);
+    }
+
+    /** Which study scores: "trained in this window", a file's name, or "none". */
+    public StringProperty studyNameProperty() {
+        return studyName;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    /** Every feature's drift of the last file scored, largest index first. */
+    public ObservableList<PopulationStability.Result> drift() {
+        return drift;
+    }
+
+    public StringProperty driftSummaryProperty() {
+        return driftSummary;
+    }
+}

@@ -1,0 +1,321 @@
+package com.creditmtl.studio.ui;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.eval.PopulationStability;
+import com.creditmtl.studio.study.PredictionExport;
+import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.study.StudyTrainer;
+import com.creditmtl.studio.study.WhatIf;
+import com.creditmtl.studio.ui.ApplicantsViewModel.ApplicantRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Applicants tab after a short training on a small synthetic portfolio: the what-if editor,
+ * the scorecard settings, scoring a file of new applicants with its drift, saving and opening a
+ * study file, and the export.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ApplicantsViewTest {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ApplicantsViewTest.class);
+
+    @TempDir
+    static Path folder;
+
+    private ExecutorService executor;
+    private MainViewModel main;
+    private ApplicantsViewModel applicants;
+    private ScoringViewModel scoring;
+    private ApplicantsView view;
+
+    @Start
+    void start(Stage stage) {
+        executor = StudioApp.backgroundExecutor();
+        main = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
+        main.epochsProperty().set(20);
+        main.batchSizeProperty().set(64);
+        applicants = new ApplicantsViewModel(main, executor);
+        scoring = new ScoringViewModel(main, applicants, executor);
+        view = new ApplicantsView(applicants, scoring);
+        stage.setScene(new Scene(view.build(), 1280, 800));
+        stage.show();
+    }
+
+    @BeforeEach
+    void train(FxRobot robot) throws Exception {
+        Path file = SmallTable.write(folder, "portfolio.csv", 400, 7);
+        robot.interact(() -> main.open(file, SmallTable.options()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.tableProperty().get() != null
+                && !main.busyProperty().get());
+        robot.interact(main::train);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> main.studyProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void testApplicantsFillTheTableWithEveryTask(FxRobot robot) {
+        TableView<?> table = robot.lookup("#applicantTable").queryAs(TableView.class);
+        Study study = main.studyProperty().get();
+
+        assertEquals(study.split().test().length, table.getItems().size());
+        // ID, score, grade, expected loss, then actual and predicted of three tasks
+        assertEquals(7, table.getColumns().size());
+        ApplicantRow first = applicants.rows().get(0);
+        assertEquals(study.testResults().get(0), first.result());
+        assertEquals(main.tableProperty().get().id(study.split().test()[0]), first.id());
+    }
+
+    @Test
+    void editingAFeatureUpdatesEveryPredictionScoreAndReasonsAsWhatIfDoes(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        TextField debt = robot.lookup("#whatIf-debt").queryAs(TextField.class);
+        ListView<?> reasons = robot.lookup("#whatIfReasons").queryAs(ListView.class);
+        Label score = robot.lookup("#whatIfScore").queryAs(Label.class);
+        ApplicantRow row = applicants.selectedProperty().get();
+
+        robot.interact(() -> debt.setText("3.5"));
+
+        WhatIf.Outcome[] expected = new WhatIf.Outcome[1];
+        robot.interact(() -> {
+            WhatIf whatIf = new WhatIf(main.studyProperty().get());
+            expected[0] = whatIf.change(whatIf.applicant(row.table(), row.row()),
+                    Map.of("debt", 3.5));
+        });
+        for (int t = 0; t < 3; t++) {
+            assertEquals(expected[0].predictions()[t], applicants.outcomes().get(t).now(), 0,
+                    applicants.outcomes().get(t).task());
+        }
+        assertNotEquals(applicants.outcomes().get(0).before(), applicants.outcomes().get(0).now(),
+                1e-6);
+        assertEquals(expected[0].score(), applicants.scoreProperty().get(), 0);
+        assertEquals(expected[0].grade(), applicants.gradeProperty().get());
+        assertFalse(expected[0].reasonTexts().isEmpty());
+        assertEquals(expected[0].reasonTexts(), List.copyOf(reasons.getItems()));
+        assertTrue(score.getText().endsWith("grade " + expected[0].grade()), score.getText());
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsNamedAndKeepsTheLastOutcome(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        TextField debt = robot.lookup("#whatIf-debt").queryAs(TextField.class);
+        robot.interact(() -> debt.setText("2"));
+        double before = applicants.outcomes().get(0).now();
+
+        robot.interact(() -> debt.setText("2x"));
+
+        assertEquals("debt: '2x' is not a number", applicants.whatIfMessageProperty().get());
+        assertEquals(before, applicants.outcomes().get(0).now(), 0);
+    }
+
+    @Test
+    void resetPutsTheApplicantsOwnValuesBack(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(1));
+        TextField income = robot.lookup("#whatIf-income").queryAs(TextField.class);
+        Button reset = robot.lookup("#whatIfResetButton").queryAs(Button.class);
+        String original = income.getText();
+
+        robot.interact(() -> income.setText("-4"));
+        robot.interact(reset::fire);
+
+        assertEquals(original, income.getText());
+        for (ApplicantsViewModel.TaskOutcome outcome : applicants.outcomes()) {
+            // one row through the network against a batch: the same up to float rounding
+            assertEquals(outcome.before(), outcome.now(), 1e-4 * Math.max(1,
+                    Math.abs(outcome.before())), outcome.task());
+        }
+    }
+
+    @Test
+    void whatIfTakesWellUnderAFrame(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(2));
+        TextField debt = robot.lookup("#whatIf-debt").queryAs(TextField.class);
+
+        robot.interact(() -> {
+            for (int i = 0; i < 200; i++) {
+                debt.setText(Double.toString(-2 + i * 0.02));
+            }
+        });
+
+        List<Double> times = new ArrayList<>(applicants.whatIfMillis());
+        times.sort(null);
+        double median = times.get(times.size() / 2);
+        LOGGER.info("What-if on the FX thread: median {} ms, 90th percentile {} ms over {}",
+                median, times.get(times.size() * 9 / 10), times.size());
+        assertTrue(median < 16, "median " + median + " ms");
+    }
+
+    @Test
+    void baseOddsGiveTheBaseScoreOnceApplied(FxRobot robot) {
+        ApplicantRow first = applicants.rows().get(0);
+        double p = first.result().predicted()[0];
+        double odds = (1 - p) / p;
+        TextField baseOdds = robot.lookup("#baseOddsField").queryAs(TextField.class);
+        TextField baseScore = robot.lookup("#baseScoreField").queryAs(TextField.class);
+        Button apply = robot.lookup("#applyScorecardButton").queryAs(Button.class);
+
+        robot.interact(() -> {
+            baseScore.setText("520");
+            baseOdds.setText(Double.toString(odds));
+        });
+        robot.interact(apply::fire);
+
+        assertEquals(520, applicants.rows().get(0).result().score(), 1e-9);
+        assertEquals(first.result().predicted()[0],
+                applicants.rows().get(0).result().predicted()[0], 0);
+        assertEquals(odds, main.studyProperty().get().scoreScale().baseOdds(), 0);
+        assertEquals(520, main.studyProperty().get().testResults().get(0).score(), 1e-9);
+        assertTrue(applicants.scorecardMessageProperty().get().startsWith("Applied"));
+    }
+
+    @Test
+    void invalidScorecardIsRefusedWithTheReasonAndChangesNothing(FxRobot robot) {
+        double before = applicants.rows().get(0).result().score();
+        TextField lowest = robot.lookup("#lowestScoreField").queryAs(TextField.class);
+        Button apply = robot.lookup("#applyScorecardButton").queryAs(Button.class);
+        Label message = robot.lookup("#scorecardMessage").queryAs(Label.class);
+
+        robot.interact(() -> lowest.setText("700"));
+        robot.interact(apply::fire);
+
+        assertEquals("Not applied: the base score (600.0) must lie within the bounds 700.0 to "
+                + "850.0", message.getText());
+        assertEquals(before, applicants.rows().get(0).result().score(), 0);
+    }
+
+    @Test
+    void scoringANewFileShowsItsApplicantsAndTheDrift(FxRobot robot) throws Exception {
+        Path data = newApplicants("new.csv", "=cmd|' /C calc'!A0");
+        TableView<?> table = robot.lookup("#applicantTable").queryAs(TableView.class);
+        TableView<?> drift = robot.lookup("#driftTable").queryAs(TableView.class);
+
+        robot.interact(() -> scoring.scoreFile(data));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
+                && table.getItems().size() == 60);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, drift.getItems().size());
+        PopulationStability.Result top = scoring.drift().get(0);
+        assertEquals("debt", top.feature());
+        assertEquals(PopulationStability.Status.ACT, top.status());
+        assertTrue(Double.isNaN(applicants.rows().get(0).result().actual()[0]));
+        assertTrue(scoring.driftSummaryProperty().get().startsWith("Scored 60 applicants"));
+        assertTrue(applicants.sourceProperty().get().contains("new applicants of new.csv"));
+    }
+
+    @Test
+    void exportProtectsATextCellThatLooksLikeAFormula(FxRobot robot) throws Exception {
+        Path data = newApplicants("formula.csv", "=cmd|' /C calc'!A0");
+        robot.interact(() -> scoring.scoreFile(data));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
+                && applicants.rows().size() == 60);
+        Path out = folder.resolve("export.csv");
+
+        robot.interact(() -> applicants.export(applicants.filteredRows(), out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !applicants.exportingProperty().get());
+
+        assertEquals("Exported 60 applicants to export.csv",
+                applicants.exportMessageProperty().get());
+        List<String> lines = Files.readAllLines(out, UTF_8);
+        assertEquals(61, lines.size());
+        assertEquals(String.join(",", PredictionExport.header(applicants.studyProperty().get())),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("'=cmd|' /C calc'!A0,"), lines.get(1));
+    }
+
+    @Test
+    void savedStudyOpensAgainAndScoresAsTheTrainedOne(FxRobot robot) throws Exception {
+        Path file = folder.resolve("saved.cmtl");
+        Path data = newApplicants("again.csv", "B1");
+        robot.interact(() -> scoring.scoreFile(data));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
+                && applicants.rows().size() == 60);
+        double trainedScore = applicants.rows().get(5).result().score();
+
+        robot.interact(() -> scoring.saveStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        robot.interact(() -> scoring.openStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        assertTrue(scoring.studyNameProperty().get().startsWith("saved.cmtl"),
+                scoring.studyNameProperty().get() + "; " + main.errorProperty().get());
+        assertTrue(applicants.rows().isEmpty());
+        robot.interact(() -> scoring.scoreFile(data));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
+                && applicants.rows().size() == 60);
+
+        assertEquals(trainedScore, applicants.rows().get(5).result().score(), 1e-6);
+    }
+
+    @Test
+    void trainingAgainAfterOpeningAStudyShowsTheNewModelsTestApplicants(FxRobot robot)
+            throws Exception {
+        Path file = folder.resolve("first.cmtl");
+        robot.interact(() -> scoring.saveStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        robot.interact(() -> scoring.openStudy(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
+        Study first = main.studyProperty().get();
+
+        robot.interact(main::train);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> main.studyProperty().get() != null
+                && main.studyProperty().get() != first && !main.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("trained in this window", scoring.studyNameProperty().get());
+        assertEquals(main.studyProperty().get(), applicants.studyProperty().get());
+        assertEquals(main.studyProperty().get().testResults().size(), applicants.rows().size());
+    }
+
+    /** 60 new applicants whose debt is far higher than in training, the first with this ID. */
+    private static Path newApplicants(String name, String firstId) throws Exception {
+        StringBuilder csv = new StringBuilder(SmallTable.HEADER).append('\n');
+        String[] lines = SmallTable.rows(60, 99, 1).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String[] cells = lines[i].split(",");
+            cells[2] = String.format(java.util.Locale.ROOT, "%.3f",
+                    Double.parseDouble(cells[2]) + 2);
+            if (i == 0) {
+                cells[0] = "\"" + firstId.replace("\"", "\"\"") + "\"";
+            }
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        Path file = folder.resolve(name);
+        Files.writeString(file, csv, UTF_8);
+        return file;
+    }
+}
