@@ -1,0 +1,53 @@
+package com.creditmtl.studio.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells a diverging run from a training one after each epoch: a task whose training loss is
+ * NaN or infinite, or has grown to {@link #GROWTH_LIMIT} times its value after the first
+ * epoch, diverges. A loss that merely rises a little (noise, a too large step now and then) is
+ * not flagged; the check is meant for runs whose numbers have left any useful range.
+ */
+public final class DivergenceCheck {
+
+    /** How many times its first epoch's training loss a task's loss may grow to. */
+    public static final double GROWTH_LIMIT = 1e3;
+
+    private double[] first;
+
+    /** @throws TrainingDivergedException when a task of the report diverges */
+    public void check(EpochReport report, TrainingSettings settings) {
+        List<TaskLoss> losses = report.losses();
+        if (first == null) {
+            first = losses.stream().mapToDouble(TaskLoss::trainLoss).toArray();
+        }
+        for (int t = 0; t < losses.size(); t++) {
+            double loss = losses.get(t).trainLoss();
+            boolean broken = !Double.isFinite(loss);
+            boolean grown = Double.isFinite(first[t]) && first[t] > 0
+                    && loss > GROWTH_LIMIT * first[t];
+            if (broken || grown) {
+                String name = losses.get(t).task();
+                String what = broken
+                        ? "its training loss became " + loss
+                        : String.format(Locale.ROOT, "its training loss grew from %.4g to %.4g",
+                                first[t], loss);
+                throw new TrainingDivergedException(name, report.epoch(), String.format(
+                        Locale.ROOT, "Training diverged on task %s in epoch %d: %s. Likely "
+                                + "cause: %s.", name, report.epoch(), what,
+                        cause(settings, t)));
+            }
+        }
+    }
+
+    private static String cause(TrainingSettings settings, int task) {
+        String rate = String.format(Locale.ROOT, "the learning rate %.4g is too high; try a "
+                + "tenth of it", settings.learningRate());
+        if (task < settings.tasks().size() && !settings.tasks().get(task).isBinary()) {
+            return rate + ", or the target has a very wide range (unscaled amounts); "
+                    + "try log targets or the absolute-error loss";
+        }
+        return rate;
+    }
+}
