@@ -11,7 +11,6 @@ import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
-import com.creditmtl.studio.model.TaskLoss;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingControl;
 import com.creditmtl.studio.model.TrainingDivergedException;
