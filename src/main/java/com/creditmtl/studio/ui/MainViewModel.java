@@ -93,6 +93,7 @@ public final class MainViewModel {
     private final ObjectProperty<LossView> lossView = new SimpleObjectProperty<>(LossView.RAW);
     private final BooleanProperty teachingMode = new SimpleBooleanProperty();
     private final DoubleProperty longestStall = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty longestFxWork = new SimpleDoubleProperty(Double.NaN);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final StringProperty notice = new SimpleStringProperty();
@@ -378,9 +379,12 @@ public final class MainViewModel {
         flushReports();
         stallProbe.stop();
         longestStall.set(stallProbe.longestStallMillis());
-        LOGGER.info("Longest FX-thread stall during training: {} ms over {} probes",
-                String.format(Locale.ROOT, "%.1f", stallProbe.longestStallMillis()),
-                stallProbe.probes());
+        longestFxWork.set(stallProbe.longestBusyMillis());
+        LOGGER.info("Longest FX-thread stall during training: {} ms wall clock, {} ms of FX "
+                + "work, over {} probes", String.format(Locale.ROOT, "%.1f",
+                stallProbe.longestStallMillis()), String.format(Locale.ROOT, "%.1f",
+                stallProbe.longestBusyMillis()), stallProbe.probes());
+        LOGGER.debug("FX-thread stalls of 20 ms or more: {}", stallProbe.stalls());
         timeLeft.set("");
         Throwable failure = task.getException();
         boolean cancelled = "Cancelled".equals(outcome)
@@ -696,6 +700,20 @@ public final class MainViewModel {
      */
     public ReadOnlyDoubleProperty longestStallProperty() {
         return longestStall;
+    }
+
+    /**
+     * The most processor time, in ms, the FX thread spent between two 10 ms probes during the
+     * last training: the longest stretch of work on it, without the waits for a processor a
+     * loaded machine adds to {@link #longestStallProperty}; NaN before the first training.
+     */
+    public ReadOnlyDoubleProperty longestFxWorkProperty() {
+        return longestFxWork;
+    }
+
+    /** The FX-thread lags of 20 ms or more during the last training. */
+    public List<FxStallProbe.Stall> stalls() {
+        return stallProbe.stalls();
     }
 
     /** The epoch reports of the current run drawn so far. */
