@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -38,6 +39,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -93,7 +95,7 @@ public final class MainView {
         tabs.getTabs().addAll(
                 tab(DATA, dataTab()),
                 tab(TASKS, new TasksModelView(model).build()),
-                tab(TRAINING, new TrainingView(model, this::train).build()),
+                tab(TRAINING, new TrainingView(model).build()),
                 tab(EVALUATION, new EvaluationView(evaluation, model).build()),
                 tab(APPLICANTS, applicantTab()),
                 tab(TRADE_OFFS, placeholder("Trade-offs between the tasks appear here once "
@@ -106,7 +108,7 @@ public final class MainView {
         notifications.setId("notificationPane");
         notifications.setShowFromTop(false);
 
-        root.setTop(menuBar());
+        root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(notifications);
         root.setBottom(statusBar());
         acceptDroppedFiles();
@@ -236,6 +238,39 @@ public final class MainView {
             }
         });
         return bar;
+    }
+
+    /** The actions an analyst needs from every tab: open, train, pause or resume, cancel. */
+    private ToolBar toolBar() {
+        Button open = new Button("Open CSV…");
+        open.setId("openButton");
+        open.setTooltip(new Tooltip("Import a delimited text file of applicants (Ctrl+O); "
+                + "a file dropped on the window opens too"));
+        open.disableProperty().bind(model.busyProperty());
+        open.setOnAction(e -> chooseFile());
+
+        Button train = new Button("Train");
+        train.setId("trainButton");
+        train.setTooltip(new Tooltip("Train with the current settings (Ctrl+T or F5)"));
+        train.setDefaultButton(true);
+        train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
+        train.setOnAction(e -> train());
+
+        Button pause = new Button();
+        pause.setId("pauseButton");
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume")
+                .otherwise("Pause"));
+        pause.disableProperty().bind(model.trainingProperty().not());
+        pause.setOnAction(e -> model.togglePause());
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.setTooltip(new Tooltip("Stop the training or import (Esc)"));
+        cancel.disableProperty().bind(model.trainingProperty().not()
+                .and(model.importingProperty().not()));
+        cancel.setOnAction(e -> model.cancel());
+
+        return new ToolBar(open, new Separator(), train, pause, cancel);
     }
 
     private static MenuItem item(String text, String id, KeyCode shortcut, Runnable action) {

@@ -31,22 +31,20 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Training view: buttons to train, pause, resume, cancel and retrain from the same seed;
+ * The Training view: a button to retrain from the same seed (train, pause and cancel are on
+ * the window's tool bar);
  * the live weights; the loss chart in the chosen {@link LossView}; progress with the time left;
  * the test metrics of the last run; and the session's run history, any two runs side by side.
  */
 final class TrainingView {
 
     private final MainViewModel model;
-    private final Runnable train;
     private final VBox liveWeights = new VBox(8);
     private final ObservableList<RunRecord.Comparison> comparison =
             FXCollections.observableArrayList();
 
-    /** @param train what the Train button does (the window also selects this view) */
-    TrainingView(MainViewModel model, Runnable train) {
+    TrainingView(MainViewModel model) {
         this.model = model;
-        this.train = train;
     }
 
     Region build() {
@@ -61,32 +59,11 @@ final class TrainingView {
     }
 
     private ToolBar toolBar() {
-        Button trainButton = new Button("Train");
-        trainButton.setId("trainButton");
-        trainButton.disableProperty().bind(model.busyProperty()
-                .or(model.tableProperty().isNull()));
-        trainButton.setOnAction(e -> train.run());
-
-        Button pause = new Button();
-        pause.setId("pauseButton");
-        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume")
-                .otherwise("Pause"));
-        pause.disableProperty().bind(model.trainingProperty().not());
-        pause.setOnAction(e -> model.togglePause());
-
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelButton");
-        cancel.disableProperty().bind(model.trainingProperty().not()
-                .and(model.importingProperty().not()));
-        cancel.setOnAction(e -> model.cancel());
-
         Button retrain = new Button("Retrain from the same seed");
         retrain.setId("retrainButton");
         retrain.disableProperty().bind(model.busyProperty()
                 .or(model.tableProperty().isNull()).or(Bindings.isEmpty(model.runs())));
-        retrain.setOnAction(e -> {
-            model.retrainSameSeed();
-        });
+        retrain.setOnAction(e -> model.retrainSameSeed());
 
         ComboBox<LossView> view = new ComboBox<>();
         view.setId("lossViewChoice");
@@ -104,8 +81,7 @@ final class TrainingView {
         progressText.setId("progressText");
         progressText.textProperty().bind(model.progressTextProperty());
 
-        return new ToolBar(trainButton, pause, cancel, retrain, new Label("Show"), view,
-                progress, left, progressText);
+        return new ToolBar(retrain, new Label("Show"), view, progress, left, progressText);
     }
 
     private Region weightsPanel() {
