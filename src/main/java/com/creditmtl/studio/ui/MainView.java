@@ -252,7 +252,6 @@ public final class MainView {
         Button train = new Button("Train");
         train.setId("trainButton");
         train.setTooltip(new Tooltip("Train with the current settings (Ctrl+T or F5)"));
-        train.setDefaultButton(true);
         train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
         train.setOnAction(e -> train());
 
