@@ -96,6 +96,7 @@ final class TasksModelView {
         TextField l2 = doubleField("l2Field", settings.l2Property(), "L2", 0, false,
                 Double.POSITIVE_INFINITY, true);
         l2.disableProperty().bind(settings.autoL2Property());
+        l2.setPrefWidth(100);
         HBox l2Box = new HBox(8, autoL2, l2);
         l2Box.setAlignment(Pos.CENTER_LEFT);
         row = addRow(grid, row, true, "L2 penalty", l2Box,
@@ -172,6 +173,9 @@ final class TasksModelView {
         Label hint = new Label(help == null ? "" : help);
         hint.setStyle("-fx-text-fill: #555;");
         hint.setWrapText(true);
+        if (control instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
         grid.addRow(row, label, control, hint);
         GridPane.setHgrow(hint, Priority.ALWAYS);
         if (isAdvanced) {
@@ -267,7 +271,8 @@ final class TasksModelView {
             boolean minOpen, double max, boolean maxOpen) {
         TextField field = new TextField(Double.toString(target.get()));
         field.setId(id);
-        field.setPrefColumnCount(8);
+        field.setPrefWidth(130);
+        field.setMaxWidth(130);
         Runnable commit = () -> {
             if (!settings.commitDouble(target, name, field.getText(), min, minOpen, max,
                     maxOpen)) {

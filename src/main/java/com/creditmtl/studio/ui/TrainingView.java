@@ -10,7 +10,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
@@ -24,7 +23,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -97,7 +95,7 @@ final class TrainingView {
         note.setWrapText(true);
         VBox box = new VBox(10, MainView.heading("Weights"), note, liveWeights);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(260);
+        box.setPrefWidth(235);
         return box;
     }
 
@@ -141,6 +139,7 @@ final class TrainingView {
                 + "of the standardised target for a regression task. Weighted: raw × weight. "
                 + "Share: each task's part of the weighted total (the tasks sum to 1).");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.setPadding(new Insets(0, 8, 4, 8));
         VBox box = new VBox(chart, caption);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -152,14 +151,18 @@ final class TrainingView {
         metrics.setId("metricsTable");
         metrics.setPlaceholder(new Label("Test metrics appear here after training"));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        metrics.getColumns().add(MainView.textColumn("Task", TaskMetrics::task));
+        TableColumn<TaskMetrics, String> task = MainView.textColumn("Task", TaskMetrics::task);
+        task.setMinWidth(130);
+        metrics.getColumns().add(task);
         metrics.getColumns().add(MainView.textColumn("Type",
                 m -> m.type().name().toLowerCase(Locale.ROOT)));
         metrics.getColumns().add(MainView.numberColumn("Weight", TaskMetrics::weight, "%.2f"));
         metrics.getColumns().add(MainView.numberColumn("AUC", TaskMetrics::auc, "%.4f"));
         metrics.getColumns().add(MainView.numberColumn("KS", TaskMetrics::ks, "%.4f"));
-        metrics.getColumns().add(MainView.numberColumn("MAE", TaskMetrics::mae, "%,.2f"));
-        metrics.getColumns().add(MainView.numberColumn("RMSE", TaskMetrics::rmse, "%,.2f"));
+        metrics.getColumns().add(MainView.numberColumn("MAE", TaskMetrics::mae, "%,.1f"));
+        metrics.getColumns().add(MainView.numberColumn("RMSE", TaskMetrics::rmse, "%,.1f"));
+        metrics.getColumns().forEach(column -> column.setMinWidth(Math.max(column.getMinWidth(),
+                56)));
 
         TableView<RunRecord> runs = new TableView<>(model.runs());
         runs.setId("runTable");
@@ -182,8 +185,10 @@ final class TrainingView {
         side.setId("comparisonTable");
         side.setPlaceholder(new Label("Select two runs to see them side by side"));
         side.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        side.getColumns().add(MainView.textColumn("Setting or metric",
-                RunRecord.Comparison::name));
+        TableColumn<RunRecord.Comparison, String> name = MainView.textColumn(
+                "Setting or metric", RunRecord.Comparison::name);
+        name.setPrefWidth(170);
+        side.getColumns().add(name);
         TableColumn<RunRecord.Comparison, String> first = new TableColumn<>("First run");
         first.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().first()));
         TableColumn<RunRecord.Comparison, String> second = new TableColumn<>("Second run");
@@ -201,16 +206,15 @@ final class TrainingView {
 
         VBox history = new VBox(4, MainView.heading("Run history"), runs);
         VBox.setVgrow(runs, Priority.ALWAYS);
-        history.setPrefWidth(240);
         VBox metricsBox = new VBox(4, MainView.heading("Test metrics of the last run"), metrics);
         VBox.setVgrow(metrics, Priority.ALWAYS);
         VBox sideBox = new VBox(4, MainView.heading("Two runs side by side"), side);
         VBox.setVgrow(side, Priority.ALWAYS);
-        HBox box = new HBox(10, metricsBox, history, sideBox);
-        HBox.setHgrow(metricsBox, Priority.ALWAYS);
-        HBox.setHgrow(sideBox, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 6, 8));
-        box.setAlignment(Pos.TOP_LEFT);
+        for (VBox part : List.of(metricsBox, history, sideBox)) {
+            part.setPadding(new Insets(6, 6, 6, 6));
+        }
+        SplitPane box = new SplitPane(metricsBox, history, sideBox);
+        box.setDividerPositions(0.5, 0.66);
         return box;
     }
 
