@@ -5,9 +5,12 @@ import java.util.Locale;
 
 /**
  * Tells a diverging run from a training one after each epoch: a task whose training loss is
- * NaN or infinite, or has grown to {@link #GROWTH_LIMIT} times its value after the first
- * epoch, diverges. A loss that merely rises a little (noise, a too large step now and then) is
- * not flagged; the check is meant for runs whose numbers have left any useful range.
+ * infinite, became NaN after a first epoch with a number, or has grown to {@link
+ * #GROWTH_LIMIT} times its value after the first epoch, diverges; so does a run whose every
+ * loss is NaN. A task with no known label in the training part has a NaN training loss from
+ * the start and is not flagged for that. A loss that merely rises a little (noise, a too large
+ * step now and then) is not flagged either; the check is meant for runs whose numbers have
+ * left any useful range.
  */
 public final class DivergenceCheck {
 
@@ -22,9 +25,12 @@ public final class DivergenceCheck {
         if (first == null) {
             first = losses.stream().mapToDouble(TaskLoss::trainLoss).toArray();
         }
+        boolean allNaN = losses.stream().allMatch(l -> Double.isNaN(l.trainLoss())
+                && Double.isNaN(l.validationLoss()));
         for (int t = 0; t < losses.size(); t++) {
             double loss = losses.get(t).trainLoss();
-            boolean broken = !Double.isFinite(loss);
+            boolean broken = Double.isInfinite(loss) || allNaN
+                    || Double.isNaN(loss) && !Double.isNaN(first[t]);
             boolean grown = Double.isFinite(first[t]) && first[t] > 0
                     && loss > GROWTH_LIMIT * first[t];
             if (broken || grown) {

@@ -53,4 +53,22 @@ class DivergenceCheckTest {
         check.check(report(1, 0.6, 1.0, 1.0), SETTINGS);
         assertDoesNotThrow(() -> check.check(report(2, 0.9, 50.0, 999.0), SETTINGS));
     }
+
+    @Test
+    void taskWithoutKnownTrainingLabelsIsNotDivergence() {
+        DivergenceCheck check = new DivergenceCheck();
+        EpochReport first = new EpochReport(1, 5, List.of(
+                new TaskLoss(TASKS.get(0).name(), 0.5, 0.6, 0.6),
+                new TaskLoss(TASKS.get(1).name(), 0.25, Double.NaN, 1.0)), 1);
+
+        assertDoesNotThrow(() -> check.check(first, SETTINGS));
+        assertDoesNotThrow(() -> check.check(first, SETTINGS));
+    }
+
+    @Test
+    void everyLossNaNInTheFirstEpochIsDivergence() {
+        DivergenceCheck check = new DivergenceCheck();
+        assertThrows(TrainingDivergedException.class, () -> check.check(
+                report(1, Double.NaN, Double.NaN, Double.NaN), SETTINGS));
+    }
 }
