@@ -212,4 +212,22 @@ class ShellTest {
         assertTrue(fresh.teachingModeProperty().get());
         assertEquals(List.of(data.toAbsolutePath().normalize()), fresh.recentFiles());
     }
+
+    @Test
+    void ctrlTTrainsAndEscapeCancels(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.epochsProperty().set(5_000);
+            model.settings().patienceProperty().set(0);
+        });
+        robot.clickOn("#tabs");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.epochReports().isEmpty());
+        assertEquals(StudioState.TRAINING, model.stateProperty().get());
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.stateProperty().get() == StudioState.CANCELLED);
+        assertEquals(StudioState.CANCELLED, model.runs().get(0).outcome());
+    }
 }
