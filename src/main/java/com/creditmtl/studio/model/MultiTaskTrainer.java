@@ -3,6 +3,7 @@ package com.creditmtl.studio.model;
 import com.creditmtl.studio.data.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * The averaged network is the one whose losses each epoch reports, whose validation loss
  * decides early stopping, and which the trainer leaves in place; the optimiser itself goes on
  * from its own parameters.
+ *
+ * <p>When the cancel check is a {@link TrainingControl}, the trainer also waits while it is
+ * paused and applies the task weights asked for, both before every step; the new weights
+ * become the analyst's weights from then on (early stopping and balancing use them). A run
+ * whose loss diverges ({@link DivergenceCheck}) stops with a {@link TrainingDivergedException}.
  */
 public final class MultiTaskTrainer {
 
@@ -48,6 +54,7 @@ public final class MultiTaskTrainer {
     private final TrainingSettings settings;
     private final boolean allowFusedStep;
     private int bestEpoch;
+    private double[] analystWeights;
 
     public MultiTaskTrainer(TrainingSettings settings) {
         this(settings, true);
@@ -61,12 +68,17 @@ public final class MultiTaskTrainer {
 
     /**
      * @return one report per epoch
+     * @param cancelled the cancel check, or a {@link TrainingControl} for pause and live weights
      * @throws TrainingCancelledException when {@code cancelled} turns true
+     * @throws TrainingDivergedException when a task's loss diverges
      */
     public List<EpochReport> train(ComputationGraph network, TrainingData train,
             TrainingData validation, Consumer<EpochReport> listener, BooleanSupplier cancelled) {
+        TrainingControl control = TrainingControl.of(cancelled);
         FusedTrainingStep fused = fusedStepFor(network);
         MultiTaskLoss loss = MultiTaskNetworkFactory.loss(network);
+        analystWeights = settings.tasks().stream().mapToDouble(TaskSpec::weight).toArray();
+        DivergenceCheck divergence = new DivergenceCheck();
         Random order = new Random(settings.seed());
         int rows = train.rows();
         int batch = settings.batchSize();
@@ -89,7 +101,9 @@ public final class MultiTaskTrainer {
             float[] maskValues = fused == null || mask == null ? null : mask.data().asFloat();
 
             for (int from = 0; from < rows; from += batch) {
-                if (cancelled.getAsBoolean()) {
+                control.awaitResume();
+                applyWeights(control, loss);
+                if (control.getAsBoolean()) {
                     LOGGER.info("Training cancelled during epoch {}", epoch);
                     throw new TrainingCancelledException(epoch - 1);
                 }
@@ -109,12 +123,13 @@ public final class MultiTaskTrainer {
             if (average != null) {
                 average.swap();
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            double elapsed = (System.nanoTime() - start - control.pausedNanos()) / 1e9;
             EpochReport report = new EpochReport(epoch, settings.epochs(),
                     losses(network, loss, train, validation), elapsed);
             history.add(report);
             LOGGER.debug("Epoch {}/{}: {}", epoch, settings.epochs(), report.losses());
             listener.accept(report);
+            divergence.check(report, settings);
 
             if (patience > 0) {
                 double validationLoss = criterion(report);
@@ -158,14 +173,34 @@ public final class MultiTaskTrainer {
         return bestEpoch;
     }
 
+    /**
+     * Applies the weights asked for through the control. Without balancing the loss takes them
+     * as they are; with it they become the analyst's weights the next rebalancing scales, and
+     * the loss takes them times the task's current balancing factor.
+     */
+    private void applyWeights(TrainingControl control, MultiTaskLoss loss) {
+        for (Map.Entry<Integer, Double> change : control.takePendingWeights().entrySet()) {
+            int task = change.getKey();
+            if (task < 0 || task >= analystWeights.length) {
+                continue;
+            }
+            double before = analystWeights[task];
+            double after = change.getValue();
+            double factor = before > 0 ? loss.weight(task) / before : 1;
+            analystWeights[task] = after;
+            loss.setWeight(task, after * factor);
+            LOGGER.info("Weight of task {} set to {} during training",
+                    settings.tasks().get(task).name(), after);
+        }
+    }
+
     /** Validation loss with the analyst's weights, whatever balancing did to them. */
     private double criterion(EpochReport report) {
         double total = 0;
-        List<TaskSpec> tasks = settings.tasks();
-        for (int t = 0; t < tasks.size(); t++) {
+        for (int t = 0; t < analystWeights.length; t++) {
             double loss = report.losses().get(t).validationLoss();
             if (!Double.isNaN(loss)) {
-                total += tasks.get(t).weight() * loss;
+                total += analystWeights[t] * loss;
             }
         }
         return total;
@@ -189,7 +224,7 @@ public final class MultiTaskTrainer {
             sum += exps[t];
         }
         for (int t = 0; t < tasks; t++) {
-            loss.setWeight(t, settings.tasks().get(t).weight() * tasks * exps[t] / sum);
+            loss.setWeight(t, analystWeights[t] * tasks * exps[t] / sum);
         }
     }
 

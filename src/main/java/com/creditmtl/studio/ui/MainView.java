@@ -1,37 +1,36 @@
 package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.CreditTable;
-import com.creditmtl.studio.data.TaskSpec;
-import com.creditmtl.studio.eval.TaskMetrics;
-import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.StudyTrainer;
 import com.creditmtl.studio.study.TradeOffExplorer;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -39,38 +38,50 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
-import javafx.util.converter.DoubleStringConverter;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The main window's content, built in code: a tool bar to open a file, the task weights and
- * training settings on the left, and tabs for the data, the live training curves with the test
- * metrics, and the scored test applicants. It only binds controls to {@link MainViewModel}.
+ * The main window's content, built in code: a menu bar, tabs in the analyst's order (Data,
+ * Tasks and model, Training, Evaluation, Applicants, Trade-offs), a notification strip for
+ * finished and failed runs, and a status bar with the data set, the state and the progress.
+ * It only binds controls to {@link MainViewModel}; the tabs' contents are views of their own.
+ *
+ * <p>Further views join the window through {@link #addView}: a view whose title names an
+ * existing tab replaces that tab's content (the Applicants and Trade-offs tabs hold
+ * placeholders for that), any other title adds a tab at the end.
  */
 public final class MainView {
 
-    private static final int TRAINING_TAB = 2;
+    public static final String DATA = "Data";
+    public static final String TASKS = "Tasks and model";
+    public static final String TRAINING = "Training";
+    public static final String EVALUATION = "Evaluation";
+    public static final String APPLICANTS = "Applicants";
+    public static final String TRADE_OFFS = "Trade-offs";
 
     private final MainViewModel model;
     private final BorderPane root = new BorderPane();
-    private final VBox weightBox = new VBox(6);
     private final TableView<Integer> dataTable = new TableView<>();
-    private final TableView<ApplicantResult> applicantTable = new TableView<>();
     private final TabPane tabs = new TabPane();
+    private final NotificationPane notifications;
+    private final Menu recentMenu = new Menu("Recent files");
 
     public MainView(MainViewModel model) {
         this(model, new EvaluationViewModel(model, model.executor()));
@@ -80,46 +91,222 @@ public final class MainView {
         this.model = model;
 
         tabs.getTabs().addAll(
-                new Tab("Data", dataTab()),
-                new Tab("Import report", reportTab()),
-                new Tab("Training", trainingTab()),
-                // ui-views: the Applicants tab (what-if, scorecard, scoring, drift) replaces the
-                // plain table of applicantTab(); to be wired into the workflow tabs at merge
-                new Tab("Applicants", ApplicantsView.forWindow(model)),
-                new Tab("Evaluation", new EvaluationView(evaluation, model).build()));
-        // ---- Trade-offs tab (branch ui-tradeoff), to be re-done when the window becomes
-        // workflow tabs: a chosen point's study becomes the window's current study ----
-        TradeOffViewModel tradeOffs = new TradeOffViewModel(
-                new TradeOffExplorer(new StudyTrainer()), model.executor(),
-                TradeOffViewModel.windowSource(model), study -> {
-                    model.studyProperty().set(study);
-                    model.metrics().setAll(study.metrics());
-                    model.applicants().setAll(study.testResults());
-                });
-        tabs.getTabs().add(new Tab("Trade-offs",
-                new TradeOffView(tradeOffs, new I18n(Locale.ENGLISH)).root()));
-        // ---- end of the Trade-offs tab ----
+                tab(DATA, dataTab()),
+                tab(TASKS, new TasksModelView(model).build()),
+                tab(TRAINING, new TrainingView(model).build()),
+                tab(EVALUATION, new EvaluationView(evaluation, model).build()),
+                tab(APPLICANTS, ApplicantsView.forWindow(model)),
+                tab(TRADE_OFFS, tradeOffs(model)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         VBox center = new VBox(errorBanner(), tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        notifications = new NotificationPane(center);
+        notifications.setId("notificationPane");
+        notifications.setShowFromTop(false);
 
-        root.setTop(toolBar());
-        root.setLeft(settingsPanel());
-        root.setCenter(center);
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(notifications);
         root.setBottom(statusBar());
+        acceptDroppedFiles();
 
         model.tableProperty().addListener((obs, old, table) -> showTable(table));
-        model.tasks().addListener((ListChangeListener<TaskWeight>) change -> rebuildWeights());
-        model.applicants().addListener((ListChangeListener<ApplicantResult>) change -> {
-            if (!model.applicants().isEmpty()) {
-                rebuildApplicantColumns();
+        model.noticeProperty().addListener((obs, old, text) -> {
+            if (text != null) {
+                showNotice(text);
+                model.noticeProperty().set(null);
             }
         });
+        model.recentFiles().addListener((ListChangeListener<Path>) change -> rebuildRecent());
+        rebuildRecent();
     }
 
     public Region root() {
         return root;
+    }
+
+    /**
+     * Puts a view into the window: into the tab of that title when there is one (replacing its
+     * content, as the Applicants and Trade-offs placeholders expect), else into a new tab at
+     * the end. Returns the tab.
+     */
+    public Tab addView(String tabTitle, Node content) {
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getText().equals(tabTitle)) {
+                tab.setContent(content);
+                return tab;
+            }
+        }
+        Tab tab = tab(tabTitle, content);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Selects the tab of that title, if there is one. */
+    public void selectTab(String tabTitle) {
+        tabs.getTabs().stream().filter(tab -> tab.getText().equals(tabTitle)).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+    }
+
+    /** The tabs' titles in order. */
+    public List<String> tabTitles() {
+        return tabs.getTabs().stream().map(Tab::getText).toList();
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        return tab;
+    }
+
+    /** Trains with the current settings and shows the Training tab. */
+    void train() {
+        selectTab(TRAINING);
+        model.train();
+    }
+
+    private void showNotice(String text) {
+        notifications.show(text);
+        PauseTransition hide = new PauseTransition(Duration.seconds(8));
+        hide.setOnFinished(e -> notifications.hide());
+        hide.play();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open CSV…", "openItem", KeyCode.O, this::chooseFile);
+        open.disableProperty().bind(model.busyProperty());
+        MenuItem openExperiment = item("Open experiment…", "openExperimentItem", null,
+                this::chooseExperiment);
+        openExperiment.disableProperty().bind(model.busyProperty());
+        MenuItem saveExperiment = item("Save experiment…", "saveExperimentItem", KeyCode.S,
+                this::saveExperiment);
+        saveExperiment.disableProperty().bind(model.tableProperty().isNull());
+        recentMenu.setId("recentMenu");
+        recentMenu.disableProperty().bind(model.busyProperty());
+        MenuItem quit = item("Quit", "quitItem", KeyCode.Q, this::quit);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(),
+                openExperiment, saveExperiment, new SeparatorMenuItem(), quit);
+
+        MenuItem trainItem = item("Train", "trainItem", KeyCode.T, this::train);
+        trainItem.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
+        MenuItem pause = item("Pause or resume", "pauseItem", KeyCode.P, model::togglePause);
+        pause.disableProperty().bind(model.trainingProperty().not());
+        MenuItem cancel = new MenuItem("Cancel");
+        cancel.setId("cancelItem");
+        cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
+        cancel.setOnAction(e -> model.cancel());
+        MenuItem retrain = item("Retrain from the same seed", "retrainItem", null, () -> {
+            selectTab(TRAINING);
+            model.retrainSameSeed();
+        });
+        retrain.disableProperty().bind(model.busyProperty().or(Bindings.isEmpty(model.runs())));
+        Menu run = new Menu("Run", null, trainItem, pause, cancel, retrain);
+
+        CheckMenuItem teaching = new CheckMenuItem("Teaching mode");
+        teaching.setId("teachingItem");
+        teaching.selectedProperty().bindBidirectional(model.teachingModeProperty());
+        Menu view = new Menu("View", null, teaching);
+
+        MenuBar bar = new MenuBar(file, run, view);
+        bar.setId("menuBar");
+        // F5 trains too, as in many desktop programs
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+                    if (!model.busyProperty().get() && model.tableProperty().get() != null) {
+                        train();
+                    }
+                });
+            }
+        });
+        return bar;
+    }
+
+    /** The actions an analyst needs from every tab: open, train, pause or resume, cancel. */
+    private ToolBar toolBar() {
+        Button open = new Button("Open CSV…");
+        open.setId("openButton");
+        open.setTooltip(new Tooltip("Import a delimited text file of applicants (Ctrl+O); "
+                + "a file dropped on the window opens too"));
+        open.disableProperty().bind(model.busyProperty());
+        open.setOnAction(e -> chooseFile());
+
+        Button train = new Button("Train");
+        train.setId("trainButton");
+        train.setTooltip(new Tooltip("Train with the current settings (Ctrl+T or F5)"));
+        train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
+        train.setOnAction(e -> train());
+
+        Button pause = new Button();
+        pause.setId("pauseButton");
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume")
+                .otherwise("Pause"));
+        pause.disableProperty().bind(model.trainingProperty().not());
+        pause.setOnAction(e -> model.togglePause());
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.setTooltip(new Tooltip("Stop the training or import (Esc)"));
+        cancel.disableProperty().bind(model.trainingProperty().not()
+                .and(model.importingProperty().not()));
+        cancel.setOnAction(e -> model.cancel());
+
+        return new ToolBar(open, new Separator(), train, pause, cancel);
+    }
+
+    private static MenuItem item(String text, String id, KeyCode shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (shortcut != null) {
+            item.setAccelerator(new KeyCodeCombination(shortcut, KeyCombination.SHORTCUT_DOWN));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path file : model.recentFiles()) {
+            MenuItem item = new MenuItem(file.toString());
+            item.setOnAction(e -> showImportDialog(file));
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private void quit() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    /** A CSV or text file dropped on the window opens the import dialog, as Open does. */
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(event -> {
+            if (droppedFile(event).isPresent() && !model.busyProperty().get()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            Optional<Path> file = droppedFile(event);
+            event.setDropCompleted(file.isPresent());
+            event.consume();
+            // after the drop has completed, so the dialog does not hold the drag source
+            file.ifPresent(path -> Platform.runLater(() -> showImportDialog(path)));
+        });
+    }
+
+    private static Optional<Path> droppedFile(DragEvent event) {
+        if (!event.getDragboard().hasFiles()) {
+            return Optional.empty();
+        }
+        return event.getDragboard().getFiles().stream().map(File::toPath)
+                .filter(Files::isRegularFile).findFirst();
     }
 
     /**
@@ -178,29 +365,6 @@ public final class MainView {
         alert.showAndWait();
     }
 
-    private ToolBar toolBar() {
-        Button open = new Button("Open CSV…");
-        open.setId("openButton");
-        open.setTooltip(new Tooltip("Import a delimited text file of applicants"));
-        open.disableProperty().bind(model.busyProperty());
-        open.setOnAction(e -> chooseFile());
-
-        Label source = new Label();
-        source.setId("sourceLabel");
-        source.textProperty().bind(Bindings.createStringBinding(() -> {
-            CreditTable table = model.tableProperty().get();
-            if (table == null) {
-                return "No data loaded";
-            }
-            return String.format(Locale.ROOT, "%s · %,d applicants · %d features · tasks: %s",
-                    table.source() == null ? "table" : table.source().getFileName(),
-                    table.rowCount(),
-                    table.featureNames().size() + table.categoricalNames().size(),
-                    String.join(", ", table.tasks().stream().map(TaskSpec::name).toList()));
-        }, model.tableProperty()));
-        return new ToolBar(open, new Separator(), source);
-    }
-
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a CSV of applicants");
@@ -210,6 +374,32 @@ public final class MainView {
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
             showImportDialog(file.toPath());
+        }
+    }
+
+    private FileChooser experimentChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Experiment files", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return chooser;
+    }
+
+    private void chooseExperiment() {
+        File file = experimentChooser("Open an experiment")
+                .showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.openExperiment(file.toPath());
+        }
+    }
+
+    private void saveExperiment() {
+        FileChooser chooser = experimentChooser("Save the experiment");
+        chooser.setInitialFileName("experiment.json");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.saveExperiment(file.toPath());
         }
     }
 
@@ -231,144 +421,22 @@ public final class MainView {
                 message -> Platform.runLater(() -> showImportDialog(settings, message))));
     }
 
-    private Region reportTab() {
+    private Region dataTab() {
+        dataTable.setId("dataTable");
+        dataTable.setPlaceholder(new Label("Open a CSV file (or drop one here) to see its "
+                + "applicants"));
         TextArea report = new TextArea();
         report.setId("reportArea");
         report.setEditable(false);
         report.setStyle("-fx-font-family: monospace;");
         report.textProperty().bind(model.reportTextProperty());
-        return report;
-    }
-
-    private Region settingsPanel() {
-        Label tasksTitle = heading("Task weights");
-        weightBox.setId("weightBox");
-
-        Slider epochs = new Slider(1, 200, model.epochsProperty().get());
-        epochs.setId("epochsSlider");
-        epochs.setMajorTickUnit(50);
-        epochs.setShowTickMarks(true);
-        epochs.setSnapToTicks(false);
-        epochs.setBlockIncrement(1);
-        epochs.valueProperty().addListener((obs, old, value) -> {
-            long rounded = Math.round(value.doubleValue());
-            if (rounded != value.doubleValue()) {
-                epochs.setValue(rounded);
-            }
-            model.epochsProperty().set((int) rounded);
-        });
-        Label epochsValue = new Label();
-        epochsValue.textProperty().bind(model.epochsProperty().asString());
-
-        Spinner<Integer> batch = new Spinner<>(1, 4096, model.batchSizeProperty().get());
-        batch.setId("batchSpinner");
-        batch.setEditable(true);
-        batch.valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                model.batchSizeProperty().set(value);
-            }
-        });
-
-        TextField rate = new TextField();
-        rate.setId("rateField");
-        TextFormatter<Double> rateFormat = new TextFormatter<>(new DoubleStringConverter(),
-                model.learningRateProperty().get(),
-                change -> change.getControlNewText().matches("[0-9]*\\.?[0-9]*([eE]-?[0-9]*)?")
-                        ? change : null);
-        rate.setTextFormatter(rateFormat);
-        rateFormat.valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                model.learningRateProperty().set(value);
-            }
-        });
-
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, model.seedProperty().get());
-        seed.setId("seedSpinner");
-        seed.setEditable(true);
-        seed.valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                model.seedProperty().set(value);
-            }
-        });
-
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        grid.addRow(0, new Label("Epochs"), epochs, epochsValue);
-        grid.addRow(1, new Label("Batch size"), batch);
-        grid.addRow(2, new Label("Learning rate"), rate);
-        grid.addRow(3, new Label("Seed"), seed);
-        GridPane.setHgrow(epochs, Priority.ALWAYS);
-        grid.disableProperty().bind(model.busyProperty());
-        batch.setMaxWidth(Double.MAX_VALUE);
-        seed.setMaxWidth(Double.MAX_VALUE);
-
-        Button train = new Button("Train");
-        train.setId("trainButton");
-        train.setDefaultButton(true);
-        train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
-        train.setOnAction(e -> {
-            tabs.getSelectionModel().select(TRAINING_TAB);
-            model.train();
-        });
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelButton");
-        cancel.disableProperty().bind(model.trainingProperty().not()
-                .and(model.importingProperty().not()));
-        cancel.setOnAction(e -> model.cancel());
-        HBox buttons = new HBox(8, train, cancel);
-        train.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(train, Priority.ALWAYS);
-
-        ProgressBar progress = new ProgressBar();
-        progress.setId("progressBar");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(model.progressProperty());
-        Label progressText = new Label();
-        progressText.setId("progressText");
-        progressText.setWrapText(true);
-        progressText.textProperty().bind(model.progressTextProperty());
-
-        VBox panel = new VBox(10, tasksTitle, weightBox, new Separator(),
-                heading("Training"), grid, buttons, progress, progressText);
-        panel.setPadding(new Insets(12));
-        panel.setPrefWidth(330);
-        ScrollPane scroll = new ScrollPane(panel);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        return scroll;
-    }
-
-    private void rebuildWeights() {
-        weightBox.getChildren().clear();
-        for (TaskWeight weight : model.tasks()) {
-            Slider slider = new Slider(0, 1, weight.weightProperty().get());
-            slider.setId("weight-" + weight.task().name());
-            slider.setMajorTickUnit(0.25);
-            slider.setMinorTickCount(4);
-            slider.setShowTickMarks(true);
-            slider.setSnapToTicks(true);
-            slider.setBlockIncrement(0.05);
-            slider.valueProperty().bindBidirectional(weight.weightProperty());
-            slider.disableProperty().bind(model.busyProperty());
-
-            Label name = new Label(weight.task().name() + "  ("
-                    + weight.task().type().name().toLowerCase(Locale.ROOT) + ")");
-            Label value = new Label();
-            value.setMinWidth(36);
-            value.setAlignment(Pos.CENTER_RIGHT);
-            value.textProperty().bind(Bindings.createStringBinding(() -> String.format(
-                    Locale.ROOT, "%.2f", weight.current().weight()), weight.weightProperty()));
-            HBox row = new HBox(8, slider, value);
-            HBox.setHgrow(slider, Priority.ALWAYS);
-            weightBox.getChildren().add(new VBox(2, name, row));
-        }
-    }
-
-    private Region dataTab() {
-        dataTable.setId("dataTable");
-        dataTable.setPlaceholder(new Label("Open a CSV file to see its applicants"));
-        return dataTable;
+        VBox reportBox = new VBox(4, heading("Import report"), report);
+        VBox.setVgrow(report, Priority.ALWAYS);
+        reportBox.setPadding(new Insets(6, 8, 6, 8));
+        SplitPane split = new SplitPane(dataTable, reportBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
     }
 
     private void showTable(CreditTable creditTable) {
@@ -393,98 +461,6 @@ public final class MainView {
         dataTable.setItems(FXCollections.observableArrayList(rows));
     }
 
-    private Region trainingTab() {
-        NumberAxis epochAxis = new NumberAxis(1, model.epochsProperty().get(), 1);
-        epochAxis.setLabel("Epoch");
-        epochAxis.setAutoRanging(false);
-        epochAxis.setMinorTickVisible(false);
-        epochAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                double epoch = value.doubleValue();
-                return epoch == Math.rint(epoch) ? Long.toString((long) epoch) : "";
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.valueOf(text);
-            }
-        });
-        // The axis spans the epochs of the run being drawn, fixed when it starts.
-        model.trainingProperty().addListener((obs, was, now) -> {
-            if (now) {
-                int planned = model.epochsProperty().get();
-                epochAxis.setUpperBound(Math.max(2, planned));
-                epochAxis.setTickUnit(Math.max(1, Math.ceil(planned / 20.0)));
-            }
-        });
-        NumberAxis lossAxis = new NumberAxis();
-        lossAxis.setLabel("Raw loss");
-        lossAxis.setForceZeroInRange(false);
-        LineChart<Number, Number> chart = new LineChart<>(epochAxis, lossAxis);
-        chart.setId("lossChart");
-        chart.setTitle("Loss per task after each epoch");
-        chart.setAnimated(false);
-        chart.setCreateSymbols(true);
-        chart.setData(model.lossSeries());
-
-        TableView<TaskMetrics> metrics = new TableView<>(model.metrics());
-        metrics.setId("metricsTable");
-        metrics.setPlaceholder(new Label("Test metrics appear here after training"));
-        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        metrics.getColumns().add(textColumn("Task", TaskMetrics::task));
-        metrics.getColumns().add(textColumn("Type",
-                m -> m.type().name().toLowerCase(Locale.ROOT)));
-        metrics.getColumns().add(numberColumn("Weight", TaskMetrics::weight, "%.2f"));
-        metrics.getColumns().add(numberColumn("AUC", TaskMetrics::auc, "%.4f"));
-        metrics.getColumns().add(numberColumn("KS", TaskMetrics::ks, "%.4f"));
-        metrics.getColumns().add(numberColumn("MAE", TaskMetrics::mae, "%,.2f"));
-        metrics.getColumns().add(numberColumn("RMSE", TaskMetrics::rmse, "%,.2f"));
-        metrics.setPrefHeight(140);
-
-        Label caption = new Label("Raw loss: cross-entropy for a binary task, squared error of "
-                + "the standardised target for a regression task. Metrics below are on the test "
-                + "part, in original units.");
-        caption.setWrapText(true);
-        caption.setPadding(new Insets(0, 8, 4, 8));
-        VBox chartBox = new VBox(chart, caption);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        SplitPane split = new SplitPane(chartBox, metrics);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.75);
-        return split;
-    }
-
-    private Region applicantTab() {
-        applicantTable.setId("applicantTable");
-        applicantTable.setItems(model.applicants());
-        applicantTable.setPlaceholder(
-                new Label("The test applicants' predictions and scores appear after training"));
-        return applicantTable;
-    }
-
-    private void rebuildApplicantColumns() {
-        applicantTable.getColumns().clear();
-        applicantTable.getColumns().add(textColumn("ID", ApplicantResult::id));
-        // whole points, cut rather than rounded, so a score never reads as the next grade up
-        applicantTable.getColumns().add(numberColumn("Score", r -> Math.floor(r.score()), "%.0f"));
-        applicantTable.getColumns().add(textColumn("Grade", ApplicantResult::grade));
-        List<TaskSpec> tasks = model.studyProperty().get() == null
-                ? List.of() : model.studyProperty().get().tasks();
-        for (int t = 0; t < tasks.size(); t++) {
-            int task = t;
-            boolean binary = tasks.get(t).isBinary();
-            TableColumn<ApplicantResult, Double> predicted = numberColumn("predicted",
-                    r -> r.predicted()[task], binary ? "%.4f" : "%,.1f");
-            TableColumn<ApplicantResult, Double> actual = numberColumn("actual",
-                    r -> r.actual()[task], binary ? "%.0f" : "%,.1f");
-            TableColumn<ApplicantResult, Double> group = new TableColumn<>(tasks.get(t).name());
-            group.getColumns().add(predicted);
-            group.getColumns().add(actual);
-            applicantTable.getColumns().add(group);
-        }
-    }
-
     private Region statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
@@ -494,6 +470,13 @@ public final class MainView {
         full.setMaxWidth(600);
         full.textProperty().bind(model.statusProperty());
         bar.setTooltip(full);
+        bar.progressProperty().bind(Bindings.when(model.busyProperty())
+                .then(model.progressProperty()).otherwise(0.0));
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(model.stateTextProperty());
+        state.setPadding(new Insets(0, 8, 0, 8));
+        bar.getRightItems().add(state);
         return bar;
     }
 
@@ -527,8 +510,15 @@ public final class MainView {
         return column;
     }
 
-    /** The list of scored applicants, for tests. */
-    ObservableList<ApplicantResult> applicantItems() {
-        return applicantTable.getItems();
+    /** The trade-off explorer; a chosen point's study becomes the window's current study. */
+    private static Node tradeOffs(MainViewModel model) {
+        TradeOffViewModel tradeOffs = new TradeOffViewModel(
+                new TradeOffExplorer(new StudyTrainer()), model.executor(),
+                TradeOffViewModel.windowSource(model), study -> {
+                    model.studyProperty().set(study);
+                    model.metrics().setAll(study.metrics());
+                    model.applicants().setAll(study.testResults());
+                });
+        return new TradeOffView(tradeOffs, new I18n(Locale.ENGLISH)).root();
     }
 }

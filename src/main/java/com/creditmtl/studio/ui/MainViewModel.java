@@ -11,24 +11,36 @@ import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.EpochReport;
-import com.creditmtl.studio.model.TaskLoss;
 import com.creditmtl.studio.model.TrainingCancelledException;
+import com.creditmtl.studio.model.TrainingControl;
+import com.creditmtl.studio.model.TrainingDivergedException;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.Experiment;
 import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyTrainer;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -39,20 +51,29 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.scene.chart.XYChart;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * State of the main window and the actions on it: open a file, set the tasks' weights and the
- * training settings, train in the background, cancel, and read the results.
+ * training settings, train in the background, pause, resume, cancel, move weights while it
+ * runs, keep a history of the session's runs, save and open experiments, and read the results.
  *
  * <p>All properties are read and written on the FX thread. Import and training run on the
- * injected executor; their results come back through {@link Platform#runLater}. Loss points are
- * added once per epoch, so the chart receives at most a few updates a second.
+ * injected executor; their results come back through {@link Platform#runLater}. Epoch reports
+ * are queued by the training thread and drawn at most every {@link #FLUSH_MILLIS} ms, however
+ * fast epochs end, so the chart never floods the FX thread. While training runs an {@link
+ * FxStallProbe} measures the longest wait of the FX thread; the figure is logged at the end.
  */
 public final class MainViewModel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MainViewModel.class);
+
+    /** Least time between two chart updates during training. */
+    static final long FLUSH_MILLIS = 250;
+    /** Files kept in the recent list. */
+    static final int RECENT_FILES = 6;
 
     private final CsvImporter importer;
     private final StudyTrainer trainer;
@@ -60,19 +81,28 @@ public final class MainViewModel {
 
     private final ObjectProperty<CreditTable> table = new SimpleObjectProperty<>();
     private final ObservableList<TaskWeight> tasks = FXCollections.observableArrayList();
-    private final IntegerProperty epochs =
-            new SimpleIntegerProperty(TrainingSettings.DEFAULT_EPOCHS);
-    private final IntegerProperty batchSize =
-            new SimpleIntegerProperty(TrainingSettings.DEFAULT_BATCH_SIZE);
-    private final DoubleProperty learningRate =
-            new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty seed =
-            new SimpleIntegerProperty((int) TrainingSettings.DEFAULT_SEED);
+    private final SettingsModel settingsModel = new SettingsModel();
     private final DoubleProperty costRatio =
             new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty training = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final ObjectProperty<StudioState> state = new SimpleObjectProperty<>(StudioState.IDLE);
+    private final StringProperty timeLeft = new SimpleStringProperty("");
+    private final ObjectProperty<LossView> lossView = new SimpleObjectProperty<>(LossView.RAW);
+    private final BooleanProperty teachingMode = new SimpleBooleanProperty();
+    private final DoubleProperty longestStall = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty longestFxWork = new SimpleDoubleProperty(Double.NaN);
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final StringProperty notice = new SimpleStringProperty();
+    private final IntegerProperty epochDone = new SimpleIntegerProperty();
+    private final StringProperty stateText = new SimpleStringProperty();
+    private final List<EpochReport> reports = new ArrayList<>();
+    private final Queue<EpochReport> pendingReports = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final FxStallProbe stallProbe = new FxStallProbe();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
@@ -91,11 +121,21 @@ public final class MainViewModel {
 
     private Task<Study> running;
     private Task<ImportResult> runningImport;
+    private TrainingControl control;
+    private TrainingSettings runSettings;
+    private boolean weightsMoved;
+    private PauseTransition flushTimer;
+    private TrainingSettings pendingExperiment;
 
     public MainViewModel(CsvImporter importer, StudyTrainer trainer, Executor executor) {
         this.importer = importer;
         this.trainer = trainer;
         this.executor = executor;
+        lossView.addListener((obs, old, view) -> redrawLosses());
+        state.addListener((obs, old, now) -> updateStateText());
+        epochDone.addListener((obs, old, now) -> updateStateText());
+        table.addListener((obs, old, now) -> updateStateText());
+        updateStateText();
     }
 
     /** Imports a CSV with every setting detected and the canonical tasks. */
@@ -121,6 +161,7 @@ public final class MainViewModel {
         }
         busy.set(true);
         importing.set(true);
+        state.set(StudioState.IMPORTING);
         status.set("Importing " + file.getFileName() + " …");
         Task<ImportResult> task = new Task<>() {
             @Override
@@ -139,6 +180,7 @@ public final class MainViewModel {
             report.set(result.report());
             reportText.set(result.report().summary());
             setTable(result.table());
+            remember(file);
             error.set(null);
             progress.set(1);
             progressText.set("Imported " + file.getFileName());
@@ -146,6 +188,7 @@ public final class MainViewModel {
         task.setOnCancelled(e -> {
             endImport();
             progressText.set("Import cancelled");
+            state.set(StudioState.CANCELLED);
             status.set("Import of " + file.getFileName() + " cancelled; the previous table is "
                     + "kept");
         });
@@ -156,6 +199,8 @@ public final class MainViewModel {
             // The message may quote a cell, which is applicant data: it is shown, not logged.
             LOGGER.info("Import of {} failed", file.getFileName());
             progressText.set("Import failed");
+            state.set(StudioState.FAILED);
+            pendingExperiment = null;
             status.set("Import failed: " + message + "; the previous table is kept");
             error.set(message);
             onFailure.accept(message);
@@ -174,8 +219,17 @@ public final class MainViewModel {
 
     void setTable(CreditTable newTable) {
         // Tasks first: the table's listeners fill the data tab, the last thing a reader waits for.
-        tasks.setAll(newTable.tasks().stream().map(TaskWeight::new).toList());
+        List<TaskSpec> specs = newTable.tasks();
+        if (pendingExperiment != null) {
+            settingsModel.apply(pendingExperiment);
+            specs = specs.stream().map(task -> pendingExperiment.tasks().stream()
+                    .filter(saved -> saved.name().equals(task.name())).findFirst()
+                    .map(saved -> task.withWeight(saved.weight())).orElse(task)).toList();
+            pendingExperiment = null;
+        }
+        tasks.setAll(specs.stream().map(this::watched).toList());
         clearResults();
+        state.set(StudioState.IDLE);
         table.set(newTable);
         status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %s",
                 newTable.source() == null ? "table" : newTable.source().getFileName(),
@@ -184,13 +238,35 @@ public final class MainViewModel {
                 count(newTable.tasks().size(), "task")));
     }
 
-    /** The settings the controls describe now; throws IllegalArgumentException when invalid. */
+    /** A task weight whose moves during training reach the trainer from its next step. */
+    private TaskWeight watched(TaskSpec spec) {
+        TaskWeight weight = new TaskWeight(spec);
+        weight.weightProperty().addListener((obs, old, value) -> {
+            int index = tasks.indexOf(weight);
+            if (control != null && index >= 0) {
+                control.setWeight(index, weight.current().weight());
+                weightsMoved = true;
+                LOGGER.debug("Weight of {} moved to {} during training", spec.name(),
+                        weight.current().weight());
+            }
+        });
+        return weight;
+    }
+
+    /**
+     * The settings the controls describe now, from the product's defaults as the command line
+     * has them; throws IllegalArgumentException when invalid.
+     */
     public TrainingSettings currentSettings() {
-        List<TaskSpec> specs = tasks.stream().map(TaskWeight::current).toList();
-        return new TrainingSettings(specs, TrainingSettings.DEFAULT_HIDDEN_UNITS, epochs.get(),
-                batchSize.get(), learningRate.get(), seed.get(),
-                TrainingSettings.DEFAULT_TEST_FRACTION,
-                TrainingSettings.DEFAULT_VALIDATION_FRACTION);
+        return settingsModel.toSettings(tasks.stream().map(TaskWeight::current).toList());
+    }
+
+    /** Trains again with the current settings and the seed of the last run. */
+    public void retrainSameSeed() {
+        if (!runs.isEmpty()) {
+            settingsModel.seedProperty().set((int) runs.get(runs.size() - 1).settings().seed());
+        }
+        train();
     }
 
     /** Starts training with the current settings; does nothing while busy or without a table. */
@@ -217,20 +293,30 @@ public final class MainViewModel {
         createSeries(settings);
         busy.set(true);
         training.set(true);
+        paused.set(false);
+        state.set(StudioState.TRAINING);
         progress.set(0);
         progressText.set("Starting …");
+        timeLeft.set("");
         status.set("Training " + count(settings.epochs(), "epoch") + " …");
+        runSettings = settings;
+        weightsMoved = false;
+        epochDone.set(0);
+        stallProbe.start();
+        LOGGER.info("Training started from the window, seed {}", settings.seed());
 
+        TrainingControl runControl = new TrainingControl();
         Task<Study> task = new Task<>() {
             @Override
             protected Study call() {
                 return evaluating.train(current, settings, keep, report -> {
                     updateProgress(report.epoch(), report.epochs());
                     updateMessage(describe(report));
-                    Platform.runLater(() -> addPoints(report));
-                }, this::isCancelled);
+                    queue(report);
+                }, runControl);
             }
         };
+        control = runControl;
         progress.bind(task.progressProperty());
         progressText.bind(task.messageProperty());
         task.setOnSucceeded(e -> finish(task, "Trained"));
@@ -242,6 +328,9 @@ public final class MainViewModel {
 
     /** Cancels the running training or import. */
     public void cancel() {
+        if (control != null) {
+            control.cancel();
+        }
         if (running != null) {
             running.cancel(false);
         }
@@ -250,75 +339,195 @@ public final class MainViewModel {
         }
     }
 
+    /** Pauses the running training after its current step; the thread waits until resumed. */
+    public void pause() {
+        if (control != null && !paused.get()) {
+            control.pause();
+            paused.set(true);
+            state.set(StudioState.PAUSED);
+            LOGGER.info("Training paused");
+        }
+    }
+
+    /** Resumes a paused training. */
+    public void resume() {
+        if (control != null && paused.get()) {
+            control.resume();
+            paused.set(false);
+            state.set(StudioState.TRAINING);
+            LOGGER.info("Training resumed");
+        }
+    }
+
+    /** Pauses a running training or resumes a paused one. */
+    public void togglePause() {
+        if (paused.get()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
     private void finish(Task<Study> task, String outcome) {
         progress.unbind();
         progressText.unbind();
         running = null;
+        control = null;
         busy.set(false);
         training.set(false);
-        switch (outcome) {
-            case "Trained" -> {
-                Study result = task.getValue();
-                study.set(result);
-                metrics.setAll(result.metrics());
-                ImportReport imported = report.get();
-                if (imported != null) {
-                    reportText.set(imported.withWarnings(result.leakage().stream()
-                            .map(LeakageGuard.Flag::describe).toList()).summary());
-                }
-                applicants.setAll(result.testResults());
-                error.set(null);
-                progress.set(1);
-                progressText.set(String.format(Locale.ROOT, "Done: %s in %.1f s",
-                        count(result.history().size(), "epoch"), result.trainSeconds()));
-                status.set(summary(result));
+        paused.set(false);
+        flushReports();
+        stallProbe.stop();
+        longestStall.set(stallProbe.longestStallMillis());
+        longestFxWork.set(stallProbe.longestBusyMillis());
+        LOGGER.info("Longest FX-thread stall during training: {} ms wall clock, {} ms of FX "
+                + "work, over {} probes", String.format(Locale.ROOT, "%.1f",
+                stallProbe.longestStallMillis()), String.format(Locale.ROOT, "%.1f",
+                stallProbe.longestBusyMillis()), stallProbe.probes());
+        LOGGER.debug("FX-thread stalls of 20 ms or more: {}", stallProbe.stalls());
+        timeLeft.set("");
+        Throwable failure = task.getException();
+        boolean cancelled = "Cancelled".equals(outcome)
+                || failure instanceof TrainingCancelledException;
+        if ("Trained".equals(outcome)) {
+            Study result = task.getValue();
+            study.set(result);
+            metrics.setAll(result.metrics());
+            ImportReport imported = report.get();
+            if (imported != null) {
+                reportText.set(imported.withWarnings(result.leakage().stream()
+                        .map(LeakageGuard.Flag::describe).toList()).summary());
             }
-            case "Cancelled" -> {
-                progressText.set("Cancelled");
-                status.set("Training cancelled; no model was kept");
+            applicants.setAll(result.testResults());
+            error.set(null);
+            progress.set(1);
+            progressText.set(String.format(Locale.ROOT, "Done: %s in %.1f s",
+                    count(result.history().size(), "epoch"), result.trainSeconds()));
+            status.set(summary(result));
+            state.set(StudioState.DONE);
+            record(StudioState.DONE, result.history().size(), result.trainSeconds(),
+                    result.metrics());
+            notice.set(status.get());
+        } else if (cancelled) {
+            progressText.set("Cancelled");
+            status.set("Training cancelled; no model was kept");
+            state.set(StudioState.CANCELLED);
+            record(StudioState.CANCELLED, reports.size(), lastElapsed(), List.of());
+        } else {
+            String message = failure == null ? "unknown error" : failure.getMessage();
+            if (failure instanceof TrainingDivergedException) {
+                LOGGER.warn("Training stopped: {}", message);
+            } else {
+                LOGGER.warn("Training failed", failure);
             }
-            default -> {
-                Throwable failure = task.getException();
-                if (failure instanceof TrainingCancelledException) {
-                    progressText.set("Cancelled");
-                    status.set("Training cancelled; no model was kept");
-                } else {
-                    LOGGER.warn("Training failed", failure);
-                    String message = failure == null ? "unknown error" : failure.getMessage();
-                    progressText.set("Failed");
-                    status.set("Training failed: " + message);
-                    error.set(message);
-                }
-            }
+            progressText.set("Failed");
+            status.set("Training failed: " + message);
+            error.set(message);
+            state.set(StudioState.FAILED);
+            record(StudioState.FAILED, reports.size(), lastElapsed(), List.of());
+            notice.set("Training failed: " + message);
         }
     }
 
+    private double lastElapsed() {
+        return reports.isEmpty() ? 0 : reports.get(reports.size() - 1).elapsedSeconds();
+    }
+
+    private void record(StudioState outcome, int epochsDone, double seconds,
+            List<TaskMetrics> testMetrics) {
+        if (runSettings != null) {
+            runs.add(new RunRecord(runs.size() + 1, runSettings, weightsMoved, outcome,
+                    epochsDone, seconds, testMetrics));
+        }
+    }
+
+    /**
+     * Called by the training thread after each epoch: the report waits in a queue, and a
+     * flush on the FX thread is scheduled unless one already is. So however fast epochs end,
+     * the chart changes at most every {@link #FLUSH_MILLIS} ms.
+     */
+    private void queue(EpochReport report) {
+        pendingReports.add(report);
+        if (flushScheduled.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                if (flushTimer == null) {
+                    flushTimer = new PauseTransition(Duration.millis(FLUSH_MILLIS));
+                    flushTimer.setOnFinished(e -> flushReports());
+                }
+                flushTimer.playFromStart();
+            });
+        }
+    }
+
+    /** Draws every queued epoch report; on the FX thread. */
+    void flushReports() {
+        flushScheduled.set(false);
+        EpochReport report;
+        EpochReport last = null;
+        while ((report = pendingReports.poll()) != null) {
+            reports.add(report);
+            addPoints(report);
+            last = report;
+        }
+        if (last != null && training.get()) {
+            timeLeft.set(timeLeft(last));
+            epochDone.set(last.epoch());
+        }
+    }
+
+    /** Time left as the analyst reads it, from the mean time of the epochs done. */
+    static String timeLeft(EpochReport report) {
+        double seconds = report.secondsLeft();
+        if (report.epoch() >= report.epochs()) {
+            return "finishing …";
+        }
+        return seconds >= 90
+                ? String.format(Locale.ROOT, "about %.0f min left", Math.ceil(seconds / 60))
+                : String.format(Locale.ROOT, "about %.0f s left", Math.ceil(seconds));
+    }
+
+    /** The run's empty series, put into the chart in one change so it lays out once. */
     private void createSeries(TrainingSettings settings) {
-        lossSeries.clear();
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         for (TaskSpec task : settings.tasks()) {
             XYChart.Series<Number, Number> train = new XYChart.Series<>();
             train.setName(task.name() + " · training");
             XYChart.Series<Number, Number> validation = new XYChart.Series<>();
             validation.setName(task.name() + " · validation");
-            lossSeries.add(train);
-            lossSeries.add(validation);
+            series.add(train);
+            series.add(validation);
         }
+        lossSeries.setAll(series);
     }
 
     private void addPoints(EpochReport report) {
-        List<TaskLoss> losses = report.losses();
-        for (int t = 0; t < losses.size() && 2 * t + 1 < lossSeries.size(); t++) {
+        LossView view = lossView.get();
+        int tasks = report.losses().size();
+        for (int t = 0; t < tasks && 2 * t + 1 < lossSeries.size(); t++) {
             lossSeries.get(2 * t).getData()
-                    .add(new XYChart.Data<>(report.epoch(), losses.get(t).trainLoss()));
+                    .add(new XYChart.Data<>(report.epoch(), view.value(report, t, false)));
             lossSeries.get(2 * t + 1).getData()
-                    .add(new XYChart.Data<>(report.epoch(), losses.get(t).validationLoss()));
+                    .add(new XYChart.Data<>(report.epoch(), view.value(report, t, true)));
+        }
+    }
+
+    /** Redraws the points of the run shown in the current loss view. */
+    private void redrawLosses() {
+        for (XYChart.Series<Number, Number> series : lossSeries) {
+            series.getData().clear();
+        }
+        for (EpochReport report : reports) {
+            addPoints(report);
         }
     }
 
     private void clearResults() {
+        reports.clear();
+        pendingReports.clear();
         study.set(null);
         metrics.clear();
         applicants.clear();
+        // clearing the last run's curves costs the FX thread about 30 ms on the bundled table
         lossSeries.clear();
         progress.set(0);
         progressText.set("");
@@ -346,6 +555,89 @@ public final class MainViewModel {
         return text.toString();
     }
 
+    private void updateStateText() {
+        CreditTable current = table.get();
+        String data = current == null ? "no data"
+                : current.source() == null ? "table" : current.source().getFileName().toString();
+        StudioState now = state.get();
+        String what = now.label();
+        if ((now == StudioState.TRAINING || now == StudioState.PAUSED) && runSettings != null) {
+            what = String.format(Locale.ROOT, "%s · epoch %d/%d", now.label(), epochDone.get(),
+                    runSettings.epochs());
+        }
+        stateText.set(data + " · " + what);
+    }
+
+    /**
+     * The status bar's short line: the data set and the state, with the epoch reached while
+     * training ("taiwan.csv · training · epoch 3/50").
+     */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText;
+    }
+
+    /** Puts a file at the top of the recent files. */
+    void remember(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        recentFiles.remove(absolute);
+        recentFiles.add(0, absolute);
+        while (recentFiles.size() > RECENT_FILES) {
+            recentFiles.remove(recentFiles.size() - 1);
+        }
+    }
+
+    /**
+     * The current work as an experiment: the table's file, the import options and the current
+     * settings.
+     *
+     * @throws IllegalStateException without a table read from a file
+     * @throws IllegalArgumentException when the settings are invalid
+     */
+    public Experiment experiment() {
+        CreditTable current = table.get();
+        if (current == null || current.source() == null) {
+            throw new IllegalStateException("open a data file before saving an experiment");
+        }
+        return new Experiment(current.source().toAbsolutePath().normalize().toString(),
+                importOptions.get(), currentSettings());
+    }
+
+    /** Saves the current work as an experiment file; a problem goes to the error message. */
+    public boolean saveExperiment(Path file) {
+        try {
+            experiment().write(file);
+            status.set("Experiment saved to " + file.getFileName());
+            LOGGER.info("Experiment saved to {}", file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            error.set("Cannot save the experiment: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Opens an experiment file: imports its data file as it says, then sets the weights and
+     * every training setting. A problem with the file goes to the error message.
+     */
+    public boolean openExperiment(Path file) {
+        if (busy.get()) {
+            return false;
+        }
+        Experiment experiment;
+        try {
+            experiment = Experiment.read(file);
+        } catch (IOException | RuntimeException e) {
+            error.set("Cannot open the experiment " + file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+        LOGGER.info("Experiment {} opened, seed {}", file, experiment.settings().seed());
+        pendingExperiment = experiment.settings();
+        ImportOptions options = experiment.importOptions() == null
+                ? ImportOptions.defaults() : experiment.importOptions();
+        open(experiment.dataPath(file), options);
+        return true;
+    }
+
     /** The executor of background work, shared with the Evaluation tab. */
     Executor executor() {
         return executor;
@@ -359,20 +651,95 @@ public final class MainViewModel {
         return tasks;
     }
 
+    /** Every training setting besides the tasks' weights. */
+    public SettingsModel settings() {
+        return settingsModel;
+    }
+
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return settingsModel.epochsProperty();
     }
 
     public IntegerProperty batchSizeProperty() {
-        return batchSize;
+        return settingsModel.batchSizeProperty();
     }
 
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return settingsModel.learningRateProperty();
     }
 
     public IntegerProperty seedProperty() {
-        return seed;
+        return settingsModel.seedProperty();
+    }
+
+    /** True while a training is paused. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** What the window is doing: idle, importing, training, paused, done, cancelled, failed. */
+    public ReadOnlyObjectProperty<StudioState> stateProperty() {
+        return state;
+    }
+
+    /** The estimated time left of the running training, empty otherwise. */
+    public StringProperty timeLeftProperty() {
+        return timeLeft;
+    }
+
+    /** Which loss the Training view draws; switching redraws the whole run. */
+    public ObjectProperty<LossView> lossViewProperty() {
+        return lossView;
+    }
+
+    /** Teaching mode shows only the weights, epochs and seed among the settings. */
+    public BooleanProperty teachingModeProperty() {
+        return teachingMode;
+    }
+
+    /**
+     * The longest time, in ms, the FX thread kept an event waiting during the last training
+     * (sampled every 10 ms by {@link FxStallProbe}); NaN before the first training.
+     */
+    public ReadOnlyDoubleProperty longestStallProperty() {
+        return longestStall;
+    }
+
+    /**
+     * The most processor time, in ms, the FX thread spent between two 10 ms probes during the
+     * last training: the longest stretch of work on it, without the waits for a processor a
+     * loaded machine adds to {@link #longestStallProperty}; NaN before the first training.
+     */
+    public ReadOnlyDoubleProperty longestFxWorkProperty() {
+        return longestFxWork;
+    }
+
+    /** The FX-thread lags of 20 ms or more during the last training. */
+    public List<FxStallProbe.Stall> stalls() {
+        return stallProbe.stalls();
+    }
+
+    /** The epoch reports of the current run drawn so far. */
+    public List<EpochReport> epochReports() {
+        return Collections.unmodifiableList(reports);
+    }
+
+    /** The session's runs, oldest first. */
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    /** Files imported lately, newest first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /**
+     * A message for the analyst when a run ends (finished or failed): the view shows it and
+     * sets it back to null.
+     */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     /**

@@ -29,6 +29,9 @@ public final class StudioApp extends Application {
     private static final Logger LOGGER = LoggerFactory.getLogger(StudioApp.class);
 
     private ExecutorService executor;
+    private MainViewModel model;
+    private MainView view;
+    private StudioPreferences preferences;
 
     public static void launchWindow(String[] args) {
         Application.launch(StudioApp.class, args);
@@ -37,13 +40,17 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = backgroundExecutor();
-        MainViewModel model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
-        MainView view = new MainView(model);
+        model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
+        preferences = StudioPreferences.forUser();
+        preferences.restore(model);
+        view = new MainView(model);
 
         stage.setTitle("Credit MTL Studio");
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        preferences.restore(stage);
+        stage.setOnHiding(e -> preferences.save(model, stage));
         stage.show();
 
         Optional<Path> data = startData();
@@ -56,6 +63,16 @@ public final class StudioApp extends Application {
         if (toImport != null) {
             Platform.runLater(() -> view.showImportDialog(Path.of(toImport)));
         }
+    }
+
+    /** The window's state, once started. */
+    MainViewModel model() {
+        return model;
+    }
+
+    /** The window's content, once started. */
+    MainView view() {
+        return view;
     }
 
     @Override

@@ -78,7 +78,7 @@ class EvaluationTabTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.studyProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel()
-                .select(4));
+                .select(3));
     }
 
     @AfterEach

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.model.EpochReport;
+import com.creditmtl.studio.model.TaskLoss;
+import com.creditmtl.studio.model.TrainingSettings;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.chart.LineChart;
@@ -12,6 +17,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -30,11 +36,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
     private Stage stage;
+    private StudioApp app;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new StudioApp().start(stage);
+        StudioPreferences.forUser().clear();
+        app = new StudioApp();
+        app.start(stage);
     }
 
     @BeforeEach
@@ -54,21 +63,25 @@ class MainWindowTest {
                 .getValue(), 1e-12);
         assertEquals(0.25, robot.lookup("#weight-overdue_amount").queryAs(Slider.class)
                 .getValue(), 1e-12);
-        assertTrue(robot.lookup("#sourceLabel").queryAs(Label.class).getText()
+        assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()
                 .contains("30,000 applicants"));
+        assertEquals("taiwan-credit-mtl.csv · idle",
+                robot.lookup("#stateLabel").queryAs(Label.class).getText());
     }
 
     @Test
     void trainingTwoEpochsDrawsAPointPerTaskAndEpochThenFillsApplicantTable(FxRobot robot)
             throws TimeoutException {
-        Slider epochs = robot.lookup("#epochsSlider").queryAs(Slider.class);
-        robot.clickOn(epochs).type(KeyCode.HOME).type(KeyCode.RIGHT);
-        assertEquals(2, epochs.getValue(), 1e-12);
+        robot.interact(() -> app.view().selectTab(MainView.TASKS));
+        Spinner<?> epochs = robot.lookup("#epochsSpinner").queryAs(Spinner.class);
+        robot.doubleClickOn(epochs.getEditor()).write("2").type(KeyCode.ENTER);
+        assertEquals(2, app.model().epochsProperty().get());
 
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
         Button train = robot.lookup("#trainButton").queryAs(Button.class);
 
+        robot.interact(() -> app.view().selectTab(MainView.TRAINING));
         robot.clickOn(train);
         assertEquals("Training", tabs.getSelectionModel().getSelectedItem().getText());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !applicants.getItems().isEmpty());
@@ -105,7 +118,7 @@ class MainWindowTest {
         StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
         TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
 
-        robot.clickOn(train);
+        robot.interact(train::fire);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !chart.getData().isEmpty()
                 && !chart.getData().get(0).getData().isEmpty());
         robot.interact(cancel::fire);
@@ -113,5 +126,123 @@ class MainWindowTest {
 
         assertTrue(status.getText().contains("cancelled"), status.getText());
         assertTrue(applicants.getItems().isEmpty());
+    }
+
+    @Test
+    void windowStartsWithTheProductDefaultsTheCommandLineUses() {
+        MainViewModel model = app.model();
+        List<TaskSpec> tasks = model.tasks().stream().map(TaskWeight::current).toList();
+        assertEquals(TrainingSettings.defaults(tasks), model.currentSettings());
+        assertTrue(model.currentSettings().options().isAutoL2());
+        assertEquals(List.of("Data", "Tasks and model", "Training", "Evaluation", "Applicants",
+                "Trade-offs"), app.view().tabTitles());
+    }
+
+    @Test
+    void weightMovedDuringTrainingCountsFromTheNextEpochAndTheFxThreadNeverStalls(
+            FxRobot robot) throws TimeoutException {
+        MainViewModel model = app.model();
+        Slider days = robot.lookup("#live-weight-overdue_days").queryAs(Slider.class);
+        // the Training view is shown first: its first layout is a one-off cost of the view,
+        // measured apart from training (see below)
+        robot.interact(() -> app.view().selectTab(MainView.TRAINING));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            model.epochsProperty().set(8);
+            model.settings().patienceProperty().set(0);
+            app.view().train();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !model.epochReports().isEmpty());
+        robot.interact(() -> days.setValue(0.9));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
+                () -> model.stateProperty().get() == StudioState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<EpochReport> reports = model.epochReports();
+        assertEquals(8, reports.size());
+        assertEquals(0.25, reports.get(0).losses().get(1).weight(), 1e-12);
+        TaskLoss last = reports.get(7).losses().get(1);
+        assertEquals(0.9, last.weight(), 1e-12);
+        assertEquals(0.9 * last.trainLoss(), last.weightedTrainLoss(), 1e-12);
+        assertEquals(0.5, reports.get(7).losses().get(0).weight(), 1e-12);
+        assertTrue(model.runs().get(0).weightsChanged());
+
+        double stall = model.longestStallProperty().get();
+        double work = model.longestFxWorkProperty().get();
+        System.out.printf(Locale.ROOT, "Longest FX-thread stall while training the bundled "
+                + "table: %.1f ms wall clock, %.1f ms of FX-thread work; lags of 20 ms or more: "
+                + "%s%n", stall, work, model.stalls());
+        assertTrue(stall > 0, "the probe ran");
+        // The wall-clock lag also counts garbage-collection pauses and the time a loaded
+        // machine gives the process no processor, so the bound is set on the FX thread's work.
+        assertTrue(work < 50, "longest stretch of FX-thread work " + work + " ms");
+    }
+
+    @Test
+    void shareOfTotalViewDrawsSharesThatSumToOnePerEpoch(FxRobot robot)
+            throws TimeoutException {
+        MainViewModel model = app.model();
+        LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        robot.interact(() -> {
+            model.epochsProperty().set(3);
+            app.view().train();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> model.stateProperty().get() == StudioState.DONE);
+        robot.interact(() -> model.lossViewProperty().set(LossView.SHARE));
+
+        int epochs = model.epochReports().size();
+        for (int e = 0; e < epochs; e++) {
+            for (int part = 0; part < 2; part++) {
+                double sum = 0;
+                for (int t = 0; t < 3; t++) {
+                    XYChart.Series<?, ?> series = chart.getData().get(2 * t + part);
+                    sum += ((Number) series.getData().get(e).getYValue()).doubleValue();
+                }
+                assertEquals(1, sum, 1e-9, "epoch " + (e + 1) + " part " + part);
+            }
+        }
+        double weighted = model.epochReports().get(0).losses().get(0).weightedTrainLoss();
+        assertEquals(weighted / model.epochReports().get(0).totalWeightedTrainLoss(),
+                ((Number) chart.getData().get(0).getData().get(0).getYValue()).doubleValue(),
+                1e-12);
+    }
+
+    @Test
+    void pauseHoldsTheRunResumeContinuesItAndCancelEndsIt(FxRobot robot)
+            throws Exception {
+        MainViewModel model = app.model();
+        Button pause = robot.lookup("#pauseButton").queryAs(Button.class);
+        Button cancel = robot.lookup("#cancelButton").queryAs(Button.class);
+        Label state = robot.lookup("#stateLabel").queryAs(Label.class);
+        robot.interact(() -> {
+            model.epochsProperty().set(200);
+            model.settings().patienceProperty().set(0);
+            app.view().train();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !model.epochReports().isEmpty());
+
+        robot.interact(pause::fire);
+        assertEquals("Resume", pause.getText());
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        double held = model.progressProperty().get();
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(held, model.progressProperty().get(), 0, "progress while paused");
+        assertEquals(StudioState.PAUSED, model.stateProperty().get());
+        assertTrue(state.getText().contains("paused · epoch"), state.getText());
+
+        robot.interact(pause::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> model.progressProperty().get() > held);
+        assertEquals(StudioState.TRAINING, model.stateProperty().get());
+
+        robot.interact(cancel::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> model.stateProperty().get() == StudioState.CANCELLED);
+        assertEquals(StudioState.CANCELLED, model.runs().get(0).outcome());
+        assertTrue(robot.lookup("#applicantTable").queryAs(TableView.class).getItems()
+                .isEmpty());
     }
 }
