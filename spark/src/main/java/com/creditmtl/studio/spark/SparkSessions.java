@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * set, else {@code local[*]} in this JVM, the embedded default. Sets one OpenMP thread per
  * executor task ({@code spark.executorEnv.OMP_NUM_THREADS=1}) unless configured otherwise; in
  * local mode the tasks run in this JVM, which must itself be started with
- * {@code OMP_NUM_THREADS=1} (a warning says so when it was not).
+ * {@code OMP_NUM_THREADS=1} (a warning says so when it was not). Input files are split into
+ * partitions of at most 16 MB unless {@code spark.sql.files.maxPartitionBytes} is set.
  */
 final class SparkSessions {
 
@@ -28,6 +29,8 @@ final class SparkSessions {
             conf.setMaster(DEFAULT_MASTER);
         }
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        // a 100 MB CSV of a million applicants becomes 7 tasks, not one of 128 MB
+        conf.setIfMissing("spark.sql.files.maxPartitionBytes", "16m");
         boolean local = conf.get("spark.master").startsWith("local");
         if (local) {
             conf.setIfMissing("spark.ui.enabled", "false");
