@@ -17,15 +17,17 @@ mvn -B -q package -DskipTests
 mvn -B -q -f spark/pom.xml compile dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
 CP="spark/target/classes:$(cat spark/target/classpath.txt)"
-OPENS=$(mvn -B -q -f spark/pom.xml help:evaluate -Dexpression=spark.add.opens -DforceStdout)
+OPENS=$(mvn -B -q -f spark/pom.xml help:evaluate -Dexpression=spark.add.opens -DforceStdout \
+    -Dstyle.color=never | sed 's/\x1b\[[0-9;]*m//g')
 export OMP_NUM_THREADS=1
+TIMEFORMAT="%R s wall"
 spark_java() {
     # shellcheck disable=SC2086
     java $OPENS -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Xmx6g -cp "$CP" "$@"
 }
 
 echo "== desktop train (defaults)"
-/usr/bin/time -f "%e s wall, %M KB max resident" java -jar target/credit-mtl-studio.jar \
+time java -jar target/credit-mtl-studio.jar \
     train --data assets/data/taiwan-credit-mtl.csv --out "$WORK/desktop-train" --overwrite \
     --quiet | grep -E "Trained|AUC|MAE"
 STUDY="$WORK/desktop-train/study.cmtl"
@@ -36,7 +38,7 @@ spark_java com.creditmtl.studio.spark.ApplicantGenerator assets/data/taiwan-cred
 ls -l "$WORK/applicants.csv"
 
 echo "== desktop score"
-/usr/bin/time -f "%e s wall, %M KB max resident" java -Xmx6g \
+time java -Xmx6g \
     -jar target/credit-mtl-studio.jar score --study "$STUDY" \
     --data "$WORK/applicants.csv" --out "$WORK/desktop.csv" --overwrite | grep Scored
 
@@ -54,6 +56,5 @@ spark_java com.creditmtl.studio.spark.ScoreComparison "$STUDY" "$WORK/applicants
     "$WORK/spark-2" "$WORK/desktop.csv" "$WORK/desktop-drift.json"
 
 echo "== Spark train, local[2], 2 partitions (defaults)"
-/usr/bin/time -f "%e s wall, %M KB max resident" spark_java \
-    com.creditmtl.studio.spark.TrainJob --data assets/data/taiwan-credit-mtl.csv \
+time spark_java com.creditmtl.studio.spark.TrainJob --data assets/data/taiwan-credit-mtl.csv \
     --out "$WORK/spark-train" --master "local[2]" --quiet
