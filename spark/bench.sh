@@ -3,7 +3,7 @@
 #  1. trains a study with the desktop jar (default settings) on the bundled table;
 #  2. generates ROWS applicants (default 1,000,000) from it;
 #  3. scores them with the desktop's score command, then with ScoreJob in local[1], local[2]
-#     and local[4], with reasons and, at local[2], without;
+#     and local[4], with reasons and without;
 #  4. compares the Spark output with the core's scoring at full precision (ScoreComparison);
 #  5. trains with TrainJob in local[2] and prints both trainings' test metrics.
 # Run from anywhere: spark/bench.sh [ROWS]. Needs about 6 GB of memory and 1 GB of disk.
@@ -43,13 +43,13 @@ time java -Xmx6g \
     --data "$WORK/applicants.csv" --out "$WORK/desktop.csv" --overwrite | grep Scored
 
 for cores in 1 2 4; do
-    echo "== Spark score, local[$cores], with reasons"
+    echo "== Spark score, local[$cores], with reasons, then without"
     spark_java com.creditmtl.studio.spark.ScoreJob --study "$STUDY" \
         --data "$WORK/applicants.csv" --out "$WORK/spark-$cores" --master "local[$cores]"
+    spark_java com.creditmtl.studio.spark.ScoreJob --study "$STUDY" \
+        --data "$WORK/applicants.csv" --out "$WORK/spark-$cores-no-reasons" \
+        --master "local[$cores]" --no-reasons
 done
-echo "== Spark score, local[2], without reasons"
-spark_java com.creditmtl.studio.spark.ScoreJob --study "$STUDY" --data "$WORK/applicants.csv" \
-    --out "$WORK/spark-2-no-reasons" --master "local[2]" --no-reasons
 
 echo "== comparison with the core's scoring (local[2] output)"
 spark_java com.creditmtl.studio.spark.ScoreComparison "$STUDY" "$WORK/applicants.csv" \
