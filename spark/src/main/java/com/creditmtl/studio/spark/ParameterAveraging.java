@@ -13,6 +13,7 @@ import com.creditmtl.studio.model.TrainingOptions;
 import com.creditmtl.studio.model.TrainingSettings;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -227,7 +228,7 @@ final class ParameterAveraging {
             int[] order = permutation(shard.rows(), random);
             int from = (int) ((long) shard.rows() * round.round() / round.roundsPerEpoch());
             int to = (int) ((long) shard.rows() * (round.round() + 1) / round.roundsPerEpoch());
-            int[] slice = java.util.Arrays.copyOfRange(order, from, to);
+            int[] slice = Arrays.copyOfRange(order, from, to);
             if (slice.length == 0) {
                 continue;
             }
