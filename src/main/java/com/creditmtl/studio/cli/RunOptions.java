@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * The options every command that trains shares ({@code train}, {@code compare}, {@code cv}):
  * the file and how to read it, the tasks, the training settings and the evaluation's cost
  * ratio. A mistake in them is a {@link ParameterException} of the command that uses them.
+ * Public so that the Spark training job takes exactly the same options.
  */
-final class RunOptions {
+public final class RunOptions {
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -165,16 +166,16 @@ final class RunOptions {
                     + "the confusion matrix's cut-off (default: ${DEFAULT-VALUE}).")
     private double costRatio = EvaluationOptions.DEFAULT_COST_RATIO;
 
-    Path data() {
+    public Path data() {
         return data;
     }
 
     /** Reads the file as the options say. */
-    ImportResult read() throws ImportException, IOException {
+    public ImportResult read() throws ImportException, IOException {
         return new CsvImporter().read(data, importOptions());
     }
 
-    EvaluationOptions evaluation() {
+    public EvaluationOptions evaluation() {
         try {
             return EvaluationOptions.DEFAULT.withCostRatio(costRatio);
         } catch (IllegalArgumentException e) {
@@ -267,7 +268,7 @@ final class RunOptions {
         }
     }
 
-    TrainingSettings settings(CreditTable table) {
+    public TrainingSettings settings(CreditTable table) {
         List<TaskSpec> tasks = new ArrayList<>(table.tasks());
         if (weights != null) {
             if (weights.size() != tasks.size()) {

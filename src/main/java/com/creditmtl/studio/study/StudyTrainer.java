@@ -106,8 +106,8 @@ public final class StudyTrainer {
         LOGGER.info("Training on {} rows, tasks {}, seed {}", table.rowCount(), tasks,
                 settings.seed());
 
-        Scorecard card = scorecard(tasks);
-        return train(prepare(table, settings, keep), settings, card, listener, cancelled);
+        scorecard(tasks); // refuses an unknown amount task before any work
+        return train(prepare(table, settings, keep), settings, listener, cancelled);
     }
 
     /**
@@ -125,28 +125,34 @@ public final class StudyTrainer {
             throw new IllegalArgumentException("the settings name tasks " + names
                     + " but the table was prepared for " + preparedNames);
         }
-        return train(prepared, settings, scorecard(settings.tasks()), listener, cancelled);
+        settings = settings.resolveL2(prepared.split().train().length);
+        ComputationGraph network = prepared.network(settings);
+        long start = System.nanoTime();
+        MultiTaskTrainer trainer = new MultiTaskTrainer(settings);
+        List<EpochReport> history = trainer.train(network, prepared.train(),
+                prepared.validation(), listener, cancelled);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        return finish(prepared, settings, network, history, trainer.bestEpoch(), seconds);
     }
 
-    private Study train(Prepared prepared, TrainingSettings settings, Scorecard card,
-            Consumer<EpochReport> listener, BooleanSupplier cancelled) {
-        List<TaskSpec> tasks = settings.tasks();
+    /**
+     * The study of a network trained on prepared data by any means (here, or distributed by the
+     * Spark jobs): every task evaluated on validation and test, the test applicants scored and
+     * the training part's feature distributions kept for drift checks.
+     *
+     * @param settings the settings trained with, the L2 penalty resolved
+     * @param keptEpoch the epoch whose network this is
+     * @param seconds the training time
+     */
+    public Study finish(Prepared prepared, TrainingSettings settings, ComputationGraph network,
+            List<EpochReport> history, int keptEpoch, double seconds) {
         CreditTable table = prepared.table();
         Split split = prepared.split();
         FeatureEncoder encoder = prepared.encoder();
         Preprocessor preprocessor = prepared.preprocessor();
-        TrainingData train = prepared.train();
-        TrainingData validation = prepared.validation();
-        List<LeakageGuard.Flag> leakage = prepared.leakage();
-
-        settings = settings.resolveL2(split.train().length);
-        ComputationGraph network = prepared.network(settings);
-        long start = System.nanoTime();
-        MultiTaskTrainer trainer = new MultiTaskTrainer(settings);
-        List<EpochReport> history = trainer.train(network, train, validation, listener,
-                cancelled);
-        double seconds = (System.nanoTime() - start) / 1e9;
-
+        List<TaskSpec> tasks = settings.tasks();
+        Scorecard card = scorecard(tasks);
         MultiTaskPredictor predictor = new MultiTaskPredictor(network, preprocessor);
         double[][] validationActual = targets(table, tasks, split.validation());
         double[][] validationPredicted = predictor.predict(
@@ -171,8 +177,8 @@ public final class StudyTrainer {
                 String.format("%.1f", seconds), metrics);
 
         return new Study(encoder.outputNames(), settings, split, preprocessor, network, history,
-                metrics, results, card, seconds, encoder, leakage, validationMetrics,
-                trainer.bestEpoch(), drift);
+                metrics, results, card, seconds, encoder, prepared.leakage(), validationMetrics,
+                keptEpoch, drift);
     }
 
     /**
