@@ -176,7 +176,13 @@ public final class TradeOffViewModel {
             protected TradeOffExplorer.Result call() {
                 return explorer.run(input.table(), input.settings(), input.keep(), options,
                         (stage, done) -> updateProgress(done, 1),
-                        point -> Platform.runLater(() -> addPoint(point, total)),
+                        // a point that arrives after Cancel is left out, so the status
+                        // counts exactly the points shown
+                        point -> Platform.runLater(() -> {
+                            if (!isCancelled()) {
+                                addPoint(point, total);
+                            }
+                        }),
                         this::isCancelled);
             }
         };

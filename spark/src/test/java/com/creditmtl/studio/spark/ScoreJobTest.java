@@ -105,10 +105,7 @@ class ScoreJobTest {
                 }
             }
             double loss = row.getDouble(row.fieldIndex("expected_loss"));
-            double z = Math.abs(study.preprocessor().scaleTarget(amount,
-                    want.predicted()[amount]));
-            worstRegression = Math.max(worstRegression, Math.abs(loss - want.expectedLoss())
-                    / (want.predicted()[amount] + unit(amount) * Math.max(1, z)));
+            worstRegression = Math.max(worstRegression, Math.abs(loss - want.expectedLoss()));
             worstScore = Math.max(worstScore,
                     Math.abs(row.getDouble(row.fieldIndex("score")) - want.score()));
             assertEquals(want.grade(), row.getString(row.fieldIndex("grade")));
@@ -116,17 +113,11 @@ class ScoreJobTest {
         assertTrue(worst <= ScoreComparison.BINARY_TOLERANCE, "probabilities: " + worst);
         assertTrue(worstRegression <= ScoreComparison.REGRESSION_TOLERANCE,
                 "regression outputs: " + worstRegression);
-        // the score magnifies a probability's rounding by 28.9 / (p (1 - p)) points
-        assertTrue(worstScore <= 1e-3, "largest score difference " + worstScore);
+        assertTrue(worstScore <= 1e-6, "largest score difference " + worstScore);
 
         assertMatchesDesktopFile(rows);
         assertDriftMatchesDesktop(out.resolve("drift.json"));
         assertReasonsMatchTheCore(rows);
-    }
-
-    /** A task's unit of comparison: 1 for a probability, the target's scale for a regression. */
-    private static double unit(int task) {
-        return study.tasks().get(task).isBinary() ? 1 : study.preprocessor().targetScale(task);
     }
 
     /** The command's file rounds to 6 (binary) or 2 decimals: equal up to that rounding. */
@@ -143,7 +134,7 @@ class ScoreJobTest {
                     0.5e-6 + 1e-6);
             assertEquals(Double.parseDouble(record.get("overdue_amount_predicted")),
                     row.getDouble(row.fieldIndex("overdue_amount_predicted")),
-                    0.005 + 1e-5 * unit(2));
+                    0.005 + 1e-6);
             assertEquals(record.get("grade"), row.getString(row.fieldIndex("grade")));
             compared++;
         }
