@@ -46,6 +46,15 @@ public final class StudioApp extends Application {
         view = new MainView(model);
 
         stage.setTitle("Credit MTL Studio");
+        for (String icon : new String[] {"icon.png", "icon-32.png"}) {
+            try (var in = StudioApp.class.getResourceAsStream(icon)) {
+                if (in != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOGGER.debug("Cannot read the window icon {}", icon, e);
+            }
+        }
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
