@@ -267,7 +267,8 @@ public final class MultiTaskTrainer {
                 m == null ? null : new INDArray[] {m});
     }
 
-    private static int[] permutation(int rows, Random random) {
+    /** The rows 0 … rows − 1 in an order drawn from the random source (Fisher–Yates). */
+    public static int[] permutation(int rows, Random random) {
         int[] permutation = new int[rows];
         for (int i = 0; i < rows; i++) {
             permutation[i] = i;

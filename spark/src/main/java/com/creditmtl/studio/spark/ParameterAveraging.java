@@ -197,7 +197,7 @@ final class ParameterAveraging {
         float[] x = train.features().dup('c').data().asFloat();
         float[] y = train.labels().dup('c').data().asFloat();
         float[] m = train.labelMask() == null ? null : train.labelMask().dup('c').data().asFloat();
-        int[] order = permutation(rows, new Random(settings.seed()));
+        int[] order = MultiTaskTrainer.permutation(rows, new Random(settings.seed()));
         List<Shard> shards = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             int count = (rows - p + partitions - 1) / partitions;
@@ -225,7 +225,7 @@ final class ParameterAveraging {
             ComputationGraph network = restore(round);
             Random random = new Random(round.seed() * 1_000_003L + round.epoch() * 7_919L
                     + shard.number());
-            int[] order = permutation(shard.rows(), random);
+            int[] order = MultiTaskTrainer.permutation(shard.rows(), random);
             int from = (int) ((long) shard.rows() * round.round() / round.roundsPerEpoch());
             int to = (int) ((long) shard.rows() * (round.round() + 1) / round.roundsPerEpoch());
             int[] slice = Arrays.copyOfRange(order, from, to);
@@ -337,17 +337,4 @@ final class ParameterAveraging {
         return total;
     }
 
-    private static int[] permutation(int rows, Random random) {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        for (int i = rows - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
-    }
 }
