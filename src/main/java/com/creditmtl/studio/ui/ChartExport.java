@@ -1,15 +1,19 @@
 package com.creditmtl.studio.ui;
 
+import com.creditmtl.studio.study.AtomicFile;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +36,39 @@ final class ChartExport {
         parameters.setFill(Color.WHITE);
         WritableImage image = node.snapshot(parameters, null);
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, ".chart-", ".png");
-        try {
-            if (!ImageIO.write(buffered, "png", temporary.toFile())) {
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(buffered, "png", out)) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
         LOGGER.info("Saved a chart of {} x {} pixels to {}", (int) image.getWidth(),
                 (int) image.getHeight(), file);
+    }
+
+    /**
+     * Gives a chart a context menu (right click) whose one item saves it as PNG through a file
+     * chooser; a failure is shown in a message box.
+     */
+    static void offerPng(Node chart, String fileName) {
+        MenuItem save = new MenuItem("Save chart as PNG…");
+        save.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the chart");
+            chooser.setInitialFileName(fileName);
+            chooser.getExtensionFilters().add(
+                    new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            File file = chooser.showSaveDialog(chart.getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+            try {
+                png(chart, file.toPath());
+            } catch (IOException | RuntimeException failure) {
+                new Alert(Alert.AlertType.ERROR, "Could not save " + file.getName() + ": "
+                        + failure.getMessage()).showAndWait();
+            }
+        });
+        ContextMenu menu = new ContextMenu(save);
+        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
     }
 }

@@ -182,6 +182,7 @@ public final class TradeOffView {
         choice.setAlignment(Pos.CENTER_LEFT);
 
         chart.setId("tradeOffChart");
+        ChartExport.offerPng(chart, "trade-offs.png");
         chart.setAnimated(false);
         chart.titleProperty().bind(i18n.bind("tradeoff.chart.title"));
         maeAxis.setForceZeroInRange(false);

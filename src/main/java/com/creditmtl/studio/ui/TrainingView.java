@@ -134,6 +134,7 @@ final class TrainingView {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setData(model.lossSeries());
+        ChartExport.offerPng(chart, "loss-per-epoch.png");
 
         Label caption = new Label("Raw: cross-entropy for a binary task, the regression loss "
                 + "of the standardised target for a regression task. Weighted: raw × weight. "
