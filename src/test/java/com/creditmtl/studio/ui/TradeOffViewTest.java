@@ -233,12 +233,18 @@ class TradeOffViewTest {
         Button run = robot.lookup("#tradeOffRunButton").queryAs(Button.class);
         Button cancel = robot.lookup("#tradeOffCancelButton").queryAs(Button.class);
         Label status = robot.lookup("#tradeOffStatus").queryAs(Label.class);
-        robot.interact(() -> model.epochsProperty().set(30));
+        robot.interact(() -> model.epochsProperty().set(100));
+        // Cancel in the same FX turn as the first point arrives, while the second trains
+        robot.interact(() -> model.rows().addListener(
+                (javafx.collections.ListChangeListener<Object>) change -> {
+                    if (model.rows().size() == 1) {
+                        cancel.fire();
+                    }
+                }));
 
         robot.interact(run::fire);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        robot.interact(cancel::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !run.isDisabled());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !run.isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
 
         int kept = model.rows().size();
