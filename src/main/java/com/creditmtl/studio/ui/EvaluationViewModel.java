@@ -326,14 +326,9 @@ public final class EvaluationViewModel {
         }
     }
 
-    /** A run's background side: the task's progress reports and its cancel flag. */
-    interface Reporter extends com.creditmtl.studio.study.Progress {
-        boolean isCancelled();
-    }
-
     private interface Job<T> {
         T run(CreditTable table, TrainingSettings settings, List<String> keep,
-                Reporter reporter);
+                ProgressTask<?> reporter);
     }
 
     private EvaluationOptions options() {
@@ -358,25 +353,8 @@ public final class EvaluationViewModel {
         ImportOptions imported = main.importOptionsProperty().get();
         List<String> keep = imported == null ? List.of() : imported.keep();
 
-        Task<T> background = new Task<>() {
-            @Override
-            protected T call() {
-                updateMessage(title + " …");
-                Task<T> self = this;
-                return job.run(table, settings, keep, new Reporter() {
-                    @Override
-                    public void update(String stage, double done) {
-                        updateProgress(done, 1);
-                        updateMessage(title + ": " + stage);
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return self.isCancelled();
-                    }
-                });
-            }
-        };
+        ProgressTask<T> background = new ProgressTask<>(title,
+                reporter -> job.run(table, settings, keep, reporter));
         progress.bind(background.progressProperty());
         progressText.bind(background.messageProperty());
         running.set(true);

@@ -143,7 +143,7 @@ public final class ScoringViewModel {
                 : savedOfTrained(scoring);
         String name = data.getFileName().toString();
         run("Scoring " + name, reporter -> BatchScoring.score(saved, data, reporter,
-                reporter::cancelled), result -> {
+                reporter::isCancelled), result -> {
                     applicants.showScored(scoring, result.table(), result.results(), name);
                     drift.setAll(result.drift().stream().sorted(Comparator.comparingDouble(
                             PopulationStability.Result::psi).reversed()).toList());
@@ -177,37 +177,11 @@ public final class ScoringViewModel {
     }
 
     /** A background step: told its progress, it may poll whether it was cancelled. */
-    interface Reporter extends com.creditmtl.studio.study.Progress {
-        boolean cancelled();
-    }
-
-    private interface Job<T> {
-        T run(Reporter reporter) throws Exception;
-    }
-
-    private <T> void run(String title, Job<T> job, Consumer<T> show) {
+    private <T> void run(String title, ProgressTask.Job<T> job, Consumer<T> show) {
         if (running.get()) {
             return;
         }
-        Task<T> background = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                updateMessage(title + " …");
-                Task<T> self = this;
-                return job.run(new Reporter() {
-                    @Override
-                    public void update(String stage, double done) {
-                        updateProgress(done, 1);
-                        updateMessage(title + ": " + stage);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return self.isCancelled();
-                    }
-                });
-            }
-        };
+        ProgressTask<T> background = new ProgressTask<>(title, job);
         progress.bind(background.progressProperty());
         progressText.bind(background.messageProperty());
         running.set(true);
