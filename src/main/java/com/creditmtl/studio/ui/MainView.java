@@ -27,6 +27,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -76,7 +78,14 @@ public final class MainView {
     public static final String APPLICANTS = "Applicants";
     public static final String TRADE_OFFS = "Trade-offs";
 
+    /** Each workflow tab's name (as above, also its identity) and the key of its title. */
+    private static final java.util.Map<String, String> TAB_KEYS = java.util.Map.of(
+            DATA, "main.tab.data", TASKS, "main.tab.tasks", TRAINING, "main.tab.training",
+            EVALUATION, "main.tab.evaluation", APPLICANTS, "main.tab.applicants",
+            TRADE_OFFS, "main.tab.tradeOffs");
+
     private final MainViewModel model;
+    private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final TableView<Integer> dataTable = new TableView<>();
     private final TabPane tabs = new TabPane();
@@ -89,6 +98,7 @@ public final class MainView {
 
     public MainView(MainViewModel model, EvaluationViewModel evaluation) {
         this.model = model;
+        this.i18n = model.i18n();
 
         tabs.getTabs().addAll(
                 tab(DATA, dataTab()),
@@ -126,13 +136,13 @@ public final class MainView {
     }
 
     /**
-     * Puts a view into the window: into the tab of that title when there is one (replacing its
-     * content, as the Applicants and Trade-offs placeholders expect), else into a new tab at
-     * the end. Returns the tab.
+     * Puts a view into the window: into the tab of that name ({@link #DATA} and the others)
+     * when there is one (replacing its content), else into a new tab at the end titled with
+     * the name. Returns the tab.
      */
     public Tab addView(String tabTitle, Node content) {
         for (Tab tab : tabs.getTabs()) {
-            if (tab.getText().equals(tabTitle)) {
+            if (tabTitle.equals(tab.getUserData())) {
                 tab.setContent(content);
                 return tab;
             }
@@ -142,20 +152,29 @@ public final class MainView {
         return tab;
     }
 
-    /** Selects the tab of that title, if there is one. */
+    /** Selects the tab of that name ({@link #DATA} and the others), if there is one. */
     public void selectTab(String tabTitle) {
-        tabs.getTabs().stream().filter(tab -> tab.getText().equals(tabTitle)).findFirst()
+        tabs.getTabs().stream().filter(tab -> tabTitle.equals(tab.getUserData())).findFirst()
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));
     }
 
-    /** The tabs' titles in order. */
+    /** The tabs' titles in order, as shown in the current language. */
     public List<String> tabTitles() {
         return tabs.getTabs().stream().map(Tab::getText).toList();
     }
 
-    private static Tab tab(String title, Node content) {
-        Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
+    /**
+     * A tab known by a name that does not change with the language: its id and user data
+     * derive from the name, its title follows the language when the name is a workflow tab's.
+     */
+    private Tab tab(String name, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setUserData(name);
+        tab.setId("tab-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        String key = TAB_KEYS.get(name);
+        if (key != null) {
+            tab.textProperty().bind(i18n.bind(key));
+        }
         return tab;
     }
 
@@ -205,7 +224,23 @@ public final class MainView {
         CheckMenuItem teaching = new CheckMenuItem("Teaching mode");
         teaching.setId("teachingItem");
         teaching.selectedProperty().bindBidirectional(model.teachingModeProperty());
-        Menu view = new Menu("View", null, teaching);
+        Menu language = new Menu();
+        language.setId("languageMenu");
+        language.textProperty().bind(i18n.bind("main.menu.language"));
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale locale : I18n.LANGUAGES) {
+            // each language named in its own language, so it reads the same in every bundle
+            RadioMenuItem choice = new RadioMenuItem(i18n.get("language." + locale.toLanguageTag()));
+            choice.setId("language-" + locale.toLanguageTag());
+            choice.setToggleGroup(languages);
+            choice.setSelected(locale.equals(i18n.locale()));
+            choice.setOnAction(e -> i18n.localeProperty().set(locale));
+            language.getItems().add(choice);
+        }
+        i18n.localeProperty().addListener((obs, old, now) -> languages.getToggles().forEach(
+                toggle -> toggle.setSelected(("language-" + now.toLanguageTag())
+                        .equals(((RadioMenuItem) toggle).getId()))));
+        Menu view = new Menu("View", null, teaching, language);
 
         MenuBar bar = new MenuBar(file, run, view);
         bar.setId("menuBar");
@@ -511,7 +546,7 @@ public final class MainView {
     }
 
     /** The trade-off explorer; a chosen point's study becomes the window's current study. */
-    private static Node tradeOffs(MainViewModel model) {
+    private Node tradeOffs(MainViewModel model) {
         TradeOffViewModel tradeOffs = new TradeOffViewModel(
                 new TradeOffExplorer(new StudyTrainer()), model.executor(),
                 TradeOffViewModel.windowSource(model), study -> {
@@ -519,6 +554,6 @@ public final class MainView {
                     model.metrics().setAll(study.metrics());
                     model.applicants().setAll(study.testResults());
                 });
-        return new TradeOffView(tradeOffs, new I18n(Locale.ENGLISH)).root();
+        return new TradeOffView(tradeOffs, i18n).root();
     }
 }

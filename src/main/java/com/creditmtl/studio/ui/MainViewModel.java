@@ -107,6 +107,7 @@ public final class MainViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final StringProperty error = new SimpleStringProperty();
+    private final I18n i18n = new I18n(Locale.ENGLISH);
 
     private final ObservableList<XYChart.Series<Number, Number>> lossSeries =
             FXCollections.observableArrayList();
@@ -717,6 +718,14 @@ public final class MainViewModel {
     /** The FX-thread lags of 20 ms or more during the last training. */
     public List<FxStallProbe.Stall> stalls() {
         return stallProbe.stalls();
+    }
+
+    /**
+     * The window's language, shared by every view; English until the application or the
+     * analyst chooses another.
+     */
+    public I18n i18n() {
+        return i18n;
     }
 
     /** The epoch reports of the current run drawn so far. */

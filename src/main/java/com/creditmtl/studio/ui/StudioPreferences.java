@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the window remembers between sessions, under one {@link Preferences} node: its size and
- * position, the training settings, teaching mode and the recent files. The node is
+ * position, the training settings, teaching mode, the language and the recent files. The node is
  * {@value #DEFAULT_NODE} in the user's preferences unless the system property {@value
  * #NODE_PROPERTY} names another, which is how tests keep away from the analyst's own settings.
  * A window position that no screen shows any more is ignored.
@@ -46,6 +47,10 @@ public final class StudioPreferences {
     public void restore(MainViewModel model) {
         model.settings().load(node.node("settings"));
         model.teachingModeProperty().set(node.getBoolean("teachingMode", false));
+        // the language chosen last, else the machine's
+        Locale locale = Locale.forLanguageTag(node.get("language", ""));
+        model.i18n().localeProperty().set(I18n.LANGUAGES.contains(locale) ? locale
+                : I18n.forSystemLocale().locale());
         List<Path> recent = new ArrayList<>();
         for (int i = 0; i < MainViewModel.RECENT_FILES; i++) {
             String file = node.get("recent" + i, null);
@@ -78,6 +83,7 @@ public final class StudioPreferences {
     public void save(MainViewModel model, Stage stage) {
         model.settings().store(node.node("settings"));
         node.putBoolean("teachingMode", model.teachingModeProperty().get());
+        node.put("language", model.i18n().locale().toLanguageTag());
         for (int i = 0; i < MainViewModel.RECENT_FILES; i++) {
             if (i < model.recentFiles().size()) {
                 node.put("recent" + i, model.recentFiles().get(i).toString());
