@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -22,6 +23,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -99,6 +101,7 @@ public final class MainView {
     public MainView(MainViewModel model, EvaluationViewModel evaluation) {
         this.model = model;
         this.i18n = model.i18n();
+        model.setStartGate(this::afterNextFrame);
 
         tabs.getTabs().addAll(
                 tab(DATA, dataTab()),
@@ -182,6 +185,38 @@ public final class MainView {
     void train() {
         selectTab(TRAINING);
         model.train();
+    }
+
+    /**
+     * Runs an action on the FX thread once the frame of the current changes has been drawn:
+     * after the next pulse's layout, which only begins when the renderer has finished the
+     * previous frame. A timer keeps pulses coming meanwhile. Without a scene it runs at once.
+     * A training starts this way: its first frame (a new tab, emptied chart and tables) takes
+     * the software renderer up to about 150 ms, more with a training beside it.
+     */
+    private void afterNextFrame(Runnable action) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            action.run();
+            return;
+        }
+        AnimationTimer keepPulsing = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                // nothing: a running timer makes the toolkit pulse
+            }
+        };
+        Runnable[] afterLayout = new Runnable[1];
+        int[] layouts = {0};
+        afterLayout[0] = () -> {
+            if (++layouts[0] == 2) {
+                scene.removePostLayoutPulseListener(afterLayout[0]);
+                keepPulsing.stop();
+                Platform.runLater(action);
+            }
+        };
+        scene.addPostLayoutPulseListener(afterLayout[0]);
+        keepPulsing.start();
     }
 
     private void showNotice(String text) {

@@ -10,6 +10,7 @@ import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
+import com.creditmtl.studio.model.ComputeThreads;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingControl;
@@ -127,6 +128,7 @@ public final class MainViewModel {
     private boolean weightsMoved;
     private PauseTransition flushTimer;
     private TrainingSettings pendingExperiment;
+    private Consumer<Runnable> startGate = Runnable::run;
 
     public MainViewModel(CsvImporter importer, StudyTrainer trainer, Executor executor) {
         this.importer = importer;
@@ -310,6 +312,7 @@ public final class MainViewModel {
         Task<Study> task = new Task<>() {
             @Override
             protected Study call() {
+                ComputeThreads.leaveOneCoreFree();
                 return evaluating.train(current, settings, keep, report -> {
                     updateProgress(report.epoch(), report.epochs());
                     updateMessage(describe(report));
@@ -324,7 +327,7 @@ public final class MainViewModel {
         task.setOnCancelled(e -> finish(task, "Cancelled"));
         task.setOnFailed(e -> finish(task, "Failed"));
         running = task;
-        executor.execute(task);
+        startGate.accept(() -> executor.execute(task));
     }
 
     /** Cancels the running training or import. */
@@ -718,6 +721,15 @@ public final class MainViewModel {
     /** The FX-thread lags of 20 ms or more during the last training. */
     public List<FxStallProbe.Stall> stalls() {
         return stallProbe.stalls();
+    }
+
+    /**
+     * Sets what a training waits for before its background work begins; the window passes
+     * "once the frame now changing has been drawn", so the first frame of a run is not slowed
+     * by the training beside it. By default the work begins at once.
+     */
+    public void setStartGate(Consumer<Runnable> gate) {
+        startGate = gate;
     }
 
     /**

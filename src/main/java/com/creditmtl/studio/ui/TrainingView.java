@@ -132,7 +132,7 @@ final class TrainingView {
         chart.setId("lossChart");
         chart.setTitle("Loss per task after each epoch");
         chart.setAnimated(false);
-        chart.setCreateSymbols(true);
+        chart.setCreateSymbols(false);
         chart.setData(model.lossSeries());
         ChartExport.offerPng(chart, "loss-per-epoch.png");
 
