@@ -1,0 +1,134 @@
+package com.creditmtl.studio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.study.StudyTrainer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Habits of a desktop program, headless: the window's place, size and language come back in
+ * the next session, and a finished training says so in the notification strip.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopHabitsTest {
+
+    @TempDir
+    static Path folder;
+
+    private ExecutorService executor;
+    private MainViewModel model;
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = StudioApp.backgroundExecutor();
+        model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
+        view = new MainView(model);
+        stage.setScene(new Scene(view.root(), 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void placeSizeAndLanguageComeBackInTheNextSession(FxRobot robot) {
+        Preferences node = Preferences.userRoot().node("com/creditmtl/studio-tests/habits");
+        StudioPreferences preferences = new StudioPreferences(node);
+        try {
+            robot.interact(() -> {
+                stage.setX(40);
+                stage.setY(30);
+                stage.setWidth(1010);
+                stage.setHeight(690);
+                model.i18n().localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+                preferences.save(model, stage);
+            });
+
+            MainViewModel next = new MainViewModel(new CsvImporter(), new StudyTrainer(),
+                    r -> { });
+            Stage[] nextStage = new Stage[1];
+            robot.interact(() -> {
+                preferences.restore(next);
+                nextStage[0] = new Stage();
+                nextStage[0].setScene(new Scene(new Label("next"), 300, 200));
+                preferences.restore(nextStage[0]);
+            });
+
+            assertEquals(Locale.SIMPLIFIED_CHINESE, next.i18n().locale());
+            assertEquals(1010, nextStage[0].getWidth(), 0.5);
+            assertEquals(690, nextStage[0].getHeight(), 0.5);
+            assertEquals(40, nextStage[0].getX(), 0.5);
+            assertEquals(30, nextStage[0].getY(), 0.5);
+        } finally {
+            preferences.clear();
+        }
+    }
+
+    @Test
+    void windowSizeOfAnotherScreenIsNotRestoredOffScreen(FxRobot robot) {
+        Preferences node = Preferences.userRoot().node("com/creditmtl/studio-tests/habits-off");
+        StudioPreferences preferences = new StudioPreferences(node);
+        try {
+            node.putDouble("x", 50_000);
+            node.putDouble("y", 50_000);
+            node.putDouble("width", 900);
+            node.putDouble("height", 650);
+            Stage[] next = new Stage[1];
+            robot.interact(() -> {
+                next[0] = new Stage();
+                next[0].setScene(new Scene(new Label("next"), 300, 200));
+                next[0].setX(10);
+                next[0].setY(20);
+                preferences.restore(next[0]);
+            });
+            assertEquals(900, next[0].getWidth(), 0.5);
+            assertEquals(10, next[0].getX(), 0.5);
+            assertEquals(20, next[0].getY(), 0.5);
+        } finally {
+            preferences.clear();
+        }
+    }
+
+    @Test
+    void finishedTrainingShowsANotification(FxRobot robot) throws Exception {
+        Path data = SmallTable.write(folder, "habits.csv", 200, 3);
+        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
+                && !model.busyProperty().get());
+        NotificationPane notifications = robot.lookup("#notificationPane").query();
+        robot.interact(() -> {
+            notifications.hide();
+            model.settings().epochsProperty().set(2);
+            view.train();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.studyProperty().get() != null
+                && !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, notifications::isShowing);
+
+        assertTrue(notifications.getText().contains("2"), notifications.getText());
+        assertTrue(notifications.getText().contains("bad"), notifications.getText());
+    }
+}
