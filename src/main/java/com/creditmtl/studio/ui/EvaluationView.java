@@ -102,6 +102,7 @@ final class EvaluationView {
                         titled("evaluation.confusion", tables.get(2))),
                 heading("evaluation.doesMtlHelp"), controls(), tables.get(3),
                 heading("evaluation.crossValidation"), tables.get(4));
+        box.setId("evaluationContent");
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -15,8 +15,8 @@ import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.CrossValidation;
 import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.ModelComparison;
-import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.Progress;
+import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -125,6 +125,10 @@ public final class EvaluationViewModel {
     /** Bands of the score distribution chart. */
     static final int SCORE_BANDS = 20;
 
+    /** The stages the comparison and the cross-validation report, as they word them. */
+    private static final String DONE = "done";
+    private static final Pattern FOLD = Pattern.compile("fold (\\d+) of (\\d+)");
+
     private final ObservableList<XYChart.Series<Number, Number>> rocSeries =
             FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> calibrationSeries =
@@ -207,13 +211,15 @@ public final class EvaluationViewModel {
                 result -> crossValidation.setAll(crossValidationRows(result)));
     }
 
-    private static final Pattern FOLD = Pattern.compile("fold (\\d+) of (\\d+)");
-
     /**
      * The words for a stage the comparison reports: the models it trains, named by
-     * {@link ModelComparison}'s constants and the task. Another stage is shown as reported.
+     * {@link ModelComparison}'s constants and the task, and the end. Another stage is shown as
+     * reported.
      */
     static I18n.Message comparisonStage(String stage) {
+        if (DONE.equals(stage)) {
+            return I18n.Message.of("evaluation.comparing.done");
+        }
         if (ModelComparison.MULTI_TASK.equals(stage)) {
             return I18n.Message.of("evaluation.comparing.multiTask");
         }
@@ -228,8 +234,11 @@ public final class EvaluationViewModel {
         return I18n.Message.of("evaluation.comparing.stage", stage);
     }
 
-    /** The words for a stage of the cross-validation: "fold 2 of 5" or as reported. */
+    /** The words for a stage of the cross-validation: "fold 2 of 5", the end or as reported. */
     static I18n.Message foldStage(String stage, int folds) {
+        if (DONE.equals(stage)) {
+            return I18n.Message.of("evaluation.crossValidating.done", folds);
+        }
         Matcher fold = FOLD.matcher(stage);
         if (fold.matches()) {
             return I18n.Message.of("evaluation.crossValidating.fold", folds,
@@ -465,8 +474,9 @@ public final class EvaluationViewModel {
             } else {
                 LOGGER.warn("{} failed", texts.prefix(), failure);
                 end(texts.of("failed"));
-                main.errorProperty().set(i18n.get(texts.of("error", failure == null
-                        ? i18n.get("evaluation.unknownError") : failure.getMessage())));
+                main.errorProperty().set(i18n.get(texts.of("error",
+                        failure == null || failure.getMessage() == null
+                                ? i18n.get("evaluation.unknownError") : failure.getMessage())));
             }
         });
         task = background;
