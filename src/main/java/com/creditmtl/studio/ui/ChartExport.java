@@ -61,8 +61,10 @@ final class ChartExport {
      * Gives a chart a context menu (right click) whose one item saves it as PNG through a file
      * chooser; a failure is shown in a message box. The menu follows the window's language; the
      * chooser and the message box take the language of the moment they open.
+     *
+     * @return the menu, shown on a right click of the chart
      */
-    static void offerPng(Node chart, String fileName, I18n i18n) {
+    static ContextMenu offerPng(Node chart, String fileName, I18n i18n) {
         MenuItem save = new MenuItem();
         save.textProperty().bind(i18n.bind("chartExport.save"));
         save.setOnAction(e -> {
@@ -83,6 +85,7 @@ final class ChartExport {
         });
         ContextMenu menu = new ContextMenu(save);
         chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        return menu;
     }
 
     /**

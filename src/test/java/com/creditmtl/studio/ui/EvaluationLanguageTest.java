@@ -21,6 +21,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
@@ -29,6 +30,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Evaluation tab in Simplified Chinese and back in English after a short training, headless:
  * headings, buttons, the export menu, chart titles, axes, series and legends, table headers and
- * cells, the live confusion matrix, the export's message and message box, and the status,
- * verdicts and metric names of a comparison and a cross-validation.
+ * cells, the live confusion matrix, the export's message, message box and chart menu, and the
+ * status, verdicts and metric names of a comparison and a cross-validation.
  */
 @ExtendWith(ApplicationExtension.class)
 class EvaluationLanguageTest {
@@ -129,8 +131,11 @@ class EvaluationLanguageTest {
         language(robot, Locale.SIMPLIFIED_CHINESE);
         robot.interact(() -> evaluation.writeReport(folder.resolve("report.html")));
         Alert[] failed = new Alert[1];
-        robot.interact(() -> failed[0] = ChartExport.failed(model.i18n(), "roc.png",
-                new IOException("disk full")));
+        ContextMenu[] menu = new ContextMenu[1];
+        robot.interact(() -> {
+            failed[0] = ChartExport.failed(model.i18n(), "roc.png", new IOException("disk full"));
+            menu[0] = ChartExport.offerPng(new Region(), "chart.png", model.i18n());
+        });
 
         Set<String> shown = texts(robot, tab);
         for (String text : List.of("各任务指标", "测试集", "误判成本与截断点", "任务",
@@ -180,6 +185,7 @@ class EvaluationLanguageTest {
         assertEquals("无法保存 roc.png：disk full", failed[0].getContentText());
         assertEquals(List.of("关闭"), failed[0].getButtonTypes().stream()
                 .map(ButtonType::getText).toList());
+        assertEquals("图表另存为 PNG…", menu[0].getItems().get(0).getText());
 
         language(robot, Locale.ENGLISH);
 
@@ -205,6 +211,7 @@ class EvaluationLanguageTest {
         assertEquals("Refuse from", headers(confusion).get(3));
         assertTrue(cutoff.getText().startsWith("Refuse from a predicted probability of "));
         assertEquals("Wrote report.html", exported.getText());
+        assertEquals("Save chart as PNG…", menu[0].getItems().get(0).getText());
     }
 
     @Test
