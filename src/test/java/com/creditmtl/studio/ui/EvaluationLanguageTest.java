@@ -167,15 +167,15 @@ class EvaluationLanguageTest {
         assertEquals(List.of("ROC 曲线另存为 PNG…", "校准图另存为 PNG…",
                 "按结果的评分分布另存为 PNG…", "HTML 报告（英文）…"),
                 export.getItems().stream().map(MenuItem::getText).toList());
-        assertEquals(List.of("任务", "数据集", "行数", "AUC", "AUC 95% 置信区间", "基尼系数", "KS",
-                "Brier 分数", "对数损失", "PR-AUC", "MAE", "MAE 95% 置信区间", "RMSE", "R²"),
+        assertEquals(List.of("任务", "数据集", "行数", "AUC", "AUC 95% 区间", "基尼系数", "KS",
+                "Brier 分数", "对数损失", "PR-AUC", "MAE", "MAE 95% 区间", "RMSE", "R²"),
                 headers(metrics));
         assertTrue(cells(robot, metrics).containsAll(Set.of("测试集", "验证集", "bad")),
                 cells(robot, metrics).toString());
         assertEquals(List.of("任务", "数据集", "成本比", "拒绝阈值", "拒绝的坏客户", "拒绝的好客户",
                 "接受的好客户", "接受的坏客户", "每位申请人的成本"), headers(confusion));
         assertEquals(List.of("任务", "指标", "多任务", "单任务", "线性模型",
-                "多任务 − 单任务 [95% 置信区间]", "多任务 − 线性模型 [95% 置信区间]", "结论"),
+                "多任务 − 单任务 [95%]", "多任务 − 线性 [95%]", "结论"),
                 headers(comparison));
         assertTrue(cutoff.getText().startsWith("预测概率达到 "), cutoff.getText());
         assertTrue(texts(robot, comparison).contains(
