@@ -1,18 +1,20 @@
 package com.creditmtl.studio.ui;
 
-import static com.creditmtl.studio.ui.MainView.numberColumn;
-import static com.creditmtl.studio.ui.MainView.textColumn;
-
 import com.creditmtl.studio.eval.ConfusionMatrix;
 import com.creditmtl.studio.eval.Interval;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,6 +30,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -46,14 +50,34 @@ import javafx.util.converter.DoubleStringConverter;
  * baselines and the cross-validation, started here and shown in tables. Each chart and the HTML
  * report can be exported. Binds controls to {@link EvaluationViewModel} and holds no logic of
  * its own.
+ *
+ * <p>Every text comes from the window's {@link I18n} and follows a change of language at once:
+ * labels, chart titles and axes are bound, and the tables are drawn again, so their headers,
+ * figures and words (parts, metric names, verdicts) change too. Task and column names from the
+ * data stay as they are. The HTML report is English whatever the language (see
+ * {@link EvaluationViewModel#writeReport}); its menu item says so in Chinese.
  */
 final class EvaluationView {
 
     private static final String STYLES =
             EvaluationView.class.getResource("charts.css").toExternalForm();
 
+    /** The keys of the metric names of the cross-validation, by the names the study gives. */
+    private static final Map<String, String> METRIC_KEYS = Map.ofEntries(
+            Map.entry("auc", "evaluation.column.auc"),
+            Map.entry("gini", "evaluation.column.gini"),
+            Map.entry("ks", "evaluation.column.ks"),
+            Map.entry("brier", "evaluation.column.brier"),
+            Map.entry("log_loss", "evaluation.column.logLoss"),
+            Map.entry("pr_auc", "evaluation.column.prAuc"),
+            Map.entry("cost_per_applicant", "evaluation.column.costPerApplicant"),
+            Map.entry("mae", "evaluation.column.mae"),
+            Map.entry("rmse", "evaluation.column.rmse"),
+            Map.entry("r2", "evaluation.column.r2"));
+
     private final EvaluationViewModel model;
     private final MainViewModel main;
+    private final I18n i18n;
     private final LineChart<Number, Number> rocChart;
     private final LineChart<Number, Number> calibrationChart;
     private final AreaChart<Number, Number> scoreChart;
@@ -61,20 +85,24 @@ final class EvaluationView {
     EvaluationView(EvaluationViewModel model, MainViewModel main) {
         this.model = model;
         this.main = main;
+        this.i18n = main.i18n();
         this.rocChart = rocChart();
         this.calibrationChart = calibrationChart();
         this.scoreChart = scoreChart();
     }
 
     Region build() {
-        VBox box = new VBox(8, MainView.heading("Metrics per task"), metricsTable(),
+        List<TableView<?>> tables = List.of(metricsTable(), calibrationTable(),
+                confusionTable(), comparisonTable(), crossValidationTable());
+        // cells are written when drawn: draw them again in the new language
+        i18n.localeProperty().addListener((obs, old, now) -> tables.forEach(TableView::refresh));
+        VBox box = new VBox(8, heading("evaluation.metricsPerTask"), tables.get(0),
                 chartsHeader(), charts(), liveConfusion(),
-                new HBox(12, titled("Calibration on the test part (ten bins of predicted "
-                        + "probability)", calibrationTable()),
-                        titled("Confusion matrix at the cheapest cut-off (chosen on validation, "
-                                + "applied to test)", confusionTable())),
-                MainView.heading("Does multi-task learning help?"), controls(),
-                comparisonTable(), MainView.heading("Cross-validation"), crossValidationTable());
+                new HBox(12, titled("evaluation.calibration", tables.get(1)),
+                        titled("evaluation.confusion", tables.get(2))),
+                heading("evaluation.doesMtlHelp"), controls(), tables.get(3),
+                heading("evaluation.crossValidation"), tables.get(4));
+        box.setId("evaluationContent");
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -82,50 +110,59 @@ final class EvaluationView {
     }
 
     private HBox chartsHeader() {
-        MenuButton export = new MenuButton("Export");
+        MenuButton export = new MenuButton();
         export.setId("evaluationExportButton");
+        export.textProperty().bind(i18n.bind("evaluation.export"));
         export.getItems().addAll(
-                exportItem("ROC curve as PNG…", "roc.png", rocChart),
-                exportItem("Calibration as PNG…", "calibration.png", calibrationChart),
-                exportItem("Scores by outcome as PNG…", "scores.png", scoreChart));
-        MenuItem report = new MenuItem("HTML report…");
-        report.setOnAction(e -> chooseFile("Save the HTML report", "report.html", "HTML",
-                "*.html").ifPresent(model::writeReport));
+                exportItem("evaluation.export.roc", "roc.png", rocChart),
+                exportItem("evaluation.export.calibration", "calibration.png",
+                        calibrationChart),
+                exportItem("evaluation.export.scores", "scores.png", scoreChart));
+        MenuItem report = new MenuItem();
+        report.setId("evaluationReportItem");
+        report.textProperty().bind(i18n.bind("evaluation.export.report"));
+        report.setOnAction(e -> chooseFile("evaluation.export.reportTitle", "report.html",
+                "evaluation.export.htmlFilter", "*.html").ifPresent(model::writeReport));
         export.getItems().add(report);
         export.disableProperty().bind(main.studyProperty().isNull());
         Label message = new Label();
         message.setId("evaluationExportMessage");
-        message.textProperty().bind(model.exportMessageProperty());
-        HBox row = new HBox(12, MainView.heading("Test part"), export, message);
+        message.textProperty().bind(i18n.bind(model.exportMessageProperty()));
+        Label heading = heading("evaluation.testPart");
+        heading.setId("evaluationTestPartHeading");
+        HBox row = new HBox(12, heading, export, message);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private MenuItem exportItem(String text, String name, Node chart) {
-        MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> chooseFile("Save the chart", name, "PNG image", "*.png")
-                .ifPresent(file -> exportChart(chart, file)));
+    private MenuItem exportItem(String key, String name, Node chart) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(i18n.bind(key));
+        item.setOnAction(e -> chooseFile("chartExport.chooserTitle", name,
+                "chartExport.pngFilter", "*.png").ifPresent(file -> exportChart(chart, file)));
         return item;
     }
 
-    private Optional<Path> chooseFile(String title, String name, String kind,
+    private Optional<Path> chooseFile(String titleKey, String name, String kindKey,
             String pattern) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        chooser.setTitle(i18n.get(titleKey));
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get(kindKey),
+                pattern));
         File file = chooser.showSaveDialog(rocChart.getScene().getWindow());
         return Optional.ofNullable(file).map(File::toPath);
     }
 
     /** Saves a chart as PNG and says so below the export button. */
     void exportChart(Node chart, Path file) {
+        String name = file.getFileName().toString();
         try {
             ChartExport.png(chart, file);
-            model.exportMessageProperty().set("Saved " + file.getFileName());
+            model.exportMessageProperty().set(I18n.Message.of("evaluation.export.saved", name));
         } catch (IOException | RuntimeException e) {
-            model.exportMessageProperty().set("Could not save " + file.getFileName() + ": "
-                    + e.getMessage());
+            model.exportMessageProperty().set(I18n.Message.of("chartExport.failed", name,
+                    String.valueOf(e.getMessage())));
         }
     }
 
@@ -140,12 +177,12 @@ final class EvaluationView {
     }
 
     private LineChart<Number, Number> rocChart() {
-        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Goods refused (FPR)"),
-                unitAxis("Bads refused (TPR)"));
+        LineChart<Number, Number> chart = new LineChart<>(unitAxis("evaluation.chart.roc.x"),
+                unitAxis("evaluation.chart.roc.y"));
         chart.setId("rocChart");
         chart.getStyleClass().add("diagonal-first");
         chart.getStylesheets().add(STYLES);
-        chart.setTitle("ROC curve");
+        chart.titleProperty().bind(i18n.bind("evaluation.chart.roc.title"));
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setData(model.rocSeries());
@@ -153,12 +190,13 @@ final class EvaluationView {
     }
 
     private LineChart<Number, Number> calibrationChart() {
-        LineChart<Number, Number> chart = new LineChart<>(unitAxis("Mean predicted"),
-                unitAxis("Observed rate"));
+        LineChart<Number, Number> chart = new LineChart<>(
+                unitAxis("evaluation.chart.calibration.x"),
+                unitAxis("evaluation.chart.calibration.y"));
         chart.setId("calibrationChart");
         chart.getStyleClass().add("diagonal-first");
         chart.getStylesheets().add(STYLES);
-        chart.setTitle("Calibration (ten bins)");
+        chart.titleProperty().bind(i18n.bind("evaluation.chart.calibration.title"));
         chart.setAnimated(false);
         chart.setData(model.calibrationSeries());
         return chart;
@@ -166,24 +204,24 @@ final class EvaluationView {
 
     private AreaChart<Number, Number> scoreChart() {
         NumberAxis score = new NumberAxis();
-        score.setLabel("Score (higher is safer)");
+        score.labelProperty().bind(i18n.bind("evaluation.chart.scores.x"));
         score.setForceZeroInRange(false);
         NumberAxis count = new NumberAxis();
-        count.setLabel("Applicants");
+        count.labelProperty().bind(i18n.bind("evaluation.chart.scores.y"));
         AreaChart<Number, Number> chart = new AreaChart<>(score, count);
         chart.setId("scoreChart");
         chart.getStyleClass().add("outcome-chart");
         chart.getStylesheets().add(STYLES);
-        chart.setTitle("Scores by outcome");
+        chart.titleProperty().bind(i18n.bind("evaluation.chart.scores.title"));
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setData(model.scoreSeries());
         return chart;
     }
 
-    private static NumberAxis unitAxis(String label) {
+    private NumberAxis unitAxis(String key) {
         NumberAxis axis = new NumberAxis(0, 1, 0.2);
-        axis.setLabel(label);
+        axis.labelProperty().bind(i18n.bind(key));
         axis.setAutoRanging(false);
         return axis;
     }
@@ -205,31 +243,33 @@ final class EvaluationView {
         Label costValue = new Label();
         costValue.setId("costValue");
         costValue.setMinWidth(50);
-        costValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(
-                Locale.ROOT, "%.1f : 1", model.liveCostRatioProperty().get()),
-                model.liveCostRatioProperty()));
+        costValue.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                "evaluation.live.costValue", model.liveCostRatioProperty().get()),
+                model.liveCostRatioProperty(), i18n.localeProperty()));
 
         GridPane matrix = new GridPane();
         matrix.setId("liveConfusionGrid");
         matrix.setHgap(16);
         matrix.setVgap(4);
-        matrix.addRow(0, new Label(), bold("refused"), bold("accepted"));
-        matrix.addRow(1, bold("bad"), cell("liveBadRefused", ConfusionMatrix::truePositives),
+        matrix.addRow(0, new Label(), bold("evaluation.live.refused"),
+                bold("evaluation.live.accepted"));
+        matrix.addRow(1, bold("evaluation.live.bad"),
+                cell("liveBadRefused", ConfusionMatrix::truePositives),
                 cell("liveBadAccepted", ConfusionMatrix::falseNegatives));
-        matrix.addRow(2, bold("good"), cell("liveGoodRefused", ConfusionMatrix::falsePositives),
+        matrix.addRow(2, bold("evaluation.live.good"),
+                cell("liveGoodRefused", ConfusionMatrix::falsePositives),
                 cell("liveGoodAccepted", ConfusionMatrix::trueNegatives));
         Label cutoff = new Label();
         cutoff.setId("liveCutoff");
         cutoff.setWrapText(true);
-        cutoff.textProperty().bind(text(m -> String.format(Locale.ROOT, "Refuse from a "
-                + "predicted probability of %s; cost per applicant %.4f (a bad accepted costs "
-                + "%.1f, a good refused 1). Cut-off chosen on the test part itself.",
-                Double.isInfinite(m.cutoff()) ? "— (nobody)" : String.format(Locale.ROOT,
-                        "%.4f", m.cutoff()), m.costPerApplicant(), m.costRatio())));
+        cutoff.textProperty().bind(text(m -> i18n.get("evaluation.live.cutoff",
+                Double.isInfinite(m.cutoff()) ? i18n.get("evaluation.live.nobody")
+                        : i18n.number(m.cutoff(), 4), m.costPerApplicant(), m.costRatio())));
 
-        VBox controls = new VBox(6, MainView.heading("Cost of errors and the cut-off"),
-                row(new Label("Task"), task),
-                row(new Label("Bad accepted : good refused"), cost, costValue));
+        Label costLabel = label("evaluation.live.costRatio");
+        costLabel.setId("liveCostLabel");
+        VBox controls = new VBox(6, heading("evaluation.live.heading"),
+                row(label("evaluation.live.task"), task), row(costLabel, cost, costValue));
         HBox row = new HBox(24, controls, matrix, cutoff);
         controls.setMinWidth(Region.USE_PREF_SIZE);
         matrix.setMinWidth(Region.USE_PREF_SIZE);
@@ -249,8 +289,21 @@ final class EvaluationView {
         return row;
     }
 
-    private static Label bold(String text) {
-        Label label = new Label(text);
+    private Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.bind(key));
+        return label;
+    }
+
+    /** A heading over a part of the tab, in the style of the window's headings. */
+    private Label heading(String key) {
+        Label label = label(key);
+        label.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        return label;
+    }
+
+    private Label bold(String key) {
+        Label label = label(key);
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.setStyle("-fx-font-weight: bold;");
         return label;
@@ -261,15 +314,16 @@ final class EvaluationView {
         label.setId(id);
         label.setMinWidth(60);
         label.setAlignment(Pos.CENTER_RIGHT);
-        label.textProperty().bind(text(m -> String.format(Locale.ROOT, "%,d", value.apply(m))));
+        label.textProperty().bind(text(m -> i18n.number(value.apply(m), 0)));
         return label;
     }
 
+    /** A text of the live confusion matrix, following the matrix and the language. */
     private StringBinding text(Function<ConfusionMatrix, String> format) {
         return Bindings.createStringBinding(() -> {
             ConfusionMatrix matrix = model.liveConfusionProperty().get();
             return matrix == null ? "" : format.apply(matrix);
-        }, model.liveConfusionProperty());
+        }, model.liveConfusionProperty(), i18n.localeProperty());
     }
 
     /** The charts, for tests and the export. */
@@ -285,80 +339,93 @@ final class EvaluationView {
         return scoreChart;
     }
 
-    private static VBox titled(String title, Region content) {
-        Label label = new Label(title);
+    private VBox titled(String key, Region content) {
+        Label label = label(key);
         label.setWrapText(true);
         VBox box = new VBox(4, label, content);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
 
-    private TableView<EvaluationViewModel.MetricsRow> metricsTable() {
-        TableView<EvaluationViewModel.MetricsRow> table = new TableView<>(model.metrics());
-        table.setId("evaluationMetricsTable");
-        table.setPlaceholder(new Label("Metrics appear here after training"));
+    private <T> TableView<T> table(String id, ObservableList<T> items,
+            String placeholderKey, double height) {
+        TableView<T> table = new TableView<>(items);
+        table.setId(id);
+        Label placeholder = label(placeholderKey);
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Task", EvaluationViewModel.MetricsRow::task));
-        table.getColumns().add(textColumn("Part", EvaluationViewModel.MetricsRow::part));
-        table.getColumns().add(numberColumn("Rows", r -> r.metrics().rows(), "%,.0f"));
-        table.getColumns().add(numberColumn("AUC", r -> r.metrics().auc(), "%.4f"));
-        table.getColumns().add(textColumn("AUC 95 %", r -> interval(r.metrics().aucInterval(),
-                "%.3f")));
-        table.getColumns().add(numberColumn("Gini", r -> r.metrics().gini(), "%.4f"));
-        table.getColumns().add(numberColumn("KS", r -> r.metrics().ks(), "%.4f"));
-        table.getColumns().add(numberColumn("Brier", r -> r.metrics().brier(), "%.4f"));
-        table.getColumns().add(numberColumn("Log loss", r -> r.metrics().logLoss(), "%.4f"));
-        table.getColumns().add(numberColumn("PR-AUC", r -> r.metrics().prAuc(), "%.4f"));
-        table.getColumns().add(numberColumn("MAE", r -> r.metrics().mae(), "%,.2f"));
-        table.getColumns().add(textColumn("MAE 95 %", r -> interval(r.metrics().maeInterval(),
-                "%,.2f")));
-        table.getColumns().add(numberColumn("RMSE", r -> r.metrics().rmse(), "%,.2f"));
-        table.getColumns().add(numberColumn("R²", r -> r.metrics().r2(), "%.4f"));
-        table.setPrefHeight(190);
+        table.setPrefHeight(height);
+        return table;
+    }
+
+    private TableView<EvaluationViewModel.MetricsRow> metricsTable() {
+        TableView<EvaluationViewModel.MetricsRow> table = table("evaluationMetricsTable",
+                model.metrics(), "evaluation.metricsPlaceholder", 190);
+        table.getColumns().add(textColumn("evaluation.column.task",
+                EvaluationViewModel.MetricsRow::task));
+        table.getColumns().add(textColumn("evaluation.column.part", r -> part(r.part())));
+        table.getColumns().add(numberColumn("evaluation.column.rows", r -> r.metrics().rows(),
+                0));
+        table.getColumns().add(numberColumn("evaluation.column.auc", r -> r.metrics().auc(),
+                4));
+        table.getColumns().add(textColumn("evaluation.column.aucInterval",
+                r -> interval(r.metrics().aucInterval(), 3)));
+        table.getColumns().add(numberColumn("evaluation.column.gini", r -> r.metrics().gini(),
+                4));
+        table.getColumns().add(numberColumn("evaluation.column.ks", r -> r.metrics().ks(), 4));
+        table.getColumns().add(numberColumn("evaluation.column.brier",
+                r -> r.metrics().brier(), 4));
+        table.getColumns().add(numberColumn("evaluation.column.logLoss",
+                r -> r.metrics().logLoss(), 4));
+        table.getColumns().add(numberColumn("evaluation.column.prAuc",
+                r -> r.metrics().prAuc(), 4));
+        table.getColumns().add(numberColumn("evaluation.column.mae", r -> r.metrics().mae(),
+                2));
+        table.getColumns().add(textColumn("evaluation.column.maeInterval",
+                r -> interval(r.metrics().maeInterval(), 2)));
+        table.getColumns().add(numberColumn("evaluation.column.rmse", r -> r.metrics().rmse(),
+                2));
+        table.getColumns().add(numberColumn("evaluation.column.r2", r -> r.metrics().r2(), 4));
         return table;
     }
 
     private TableView<EvaluationViewModel.CalibrationRow> calibrationTable() {
-        TableView<EvaluationViewModel.CalibrationRow> table =
-                new TableView<>(model.calibration());
-        table.setId("calibrationTable");
-        table.setPlaceholder(new Label("Binary tasks only"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Task", EvaluationViewModel.CalibrationRow::task));
-        table.getColumns().add(textColumn("Predicted", r -> String.format(Locale.ROOT,
-                "%.1f–%.1f", r.bin().from(), r.bin().to())));
-        table.getColumns().add(numberColumn("Rows", r -> r.bin().count(), "%,.0f"));
-        table.getColumns().add(numberColumn("Mean predicted", r -> r.bin().meanPredicted(),
-                "%.3f"));
-        table.getColumns().add(numberColumn("Observed rate", r -> r.bin().observedRate(),
-                "%.3f"));
-        table.setPrefHeight(260);
+        TableView<EvaluationViewModel.CalibrationRow> table = table("calibrationTable",
+                model.calibration(), "evaluation.binaryOnly", 260);
+        table.getColumns().add(textColumn("evaluation.column.task",
+                EvaluationViewModel.CalibrationRow::task));
+        table.getColumns().add(textColumn("evaluation.column.predicted",
+                r -> i18n.number(r.bin().from(), 1) + "–" + i18n.number(r.bin().to(), 1)));
+        table.getColumns().add(numberColumn("evaluation.column.rows", r -> r.bin().count(), 0));
+        table.getColumns().add(numberColumn("evaluation.column.meanPredicted",
+                r -> r.bin().meanPredicted(), 3));
+        table.getColumns().add(numberColumn("evaluation.column.observedRate",
+                r -> r.bin().observedRate(), 3));
         return table;
     }
 
     private TableView<EvaluationViewModel.ConfusionRow> confusionTable() {
-        TableView<EvaluationViewModel.ConfusionRow> table = new TableView<>(model.confusion());
-        table.setId("confusionTable");
-        table.setPlaceholder(new Label("Binary tasks only"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Task", EvaluationViewModel.ConfusionRow::task));
-        table.getColumns().add(textColumn("Part", EvaluationViewModel.ConfusionRow::part));
-        table.getColumns().add(numberColumn("Cost ratio", r -> r.matrix().costRatio(),
-                "%.1f"));
-        table.getColumns().add(textColumn("Refuse from", r -> Double.isInfinite(
-                r.matrix().cutoff()) ? "nobody" : String.format(Locale.ROOT, "%.4f",
-                        r.matrix().cutoff())));
-        table.getColumns().add(numberColumn("Bad refused", r -> r.matrix().truePositives(),
-                "%,.0f"));
-        table.getColumns().add(numberColumn("Good refused", r -> r.matrix().falsePositives(),
-                "%,.0f"));
-        table.getColumns().add(numberColumn("Good accepted", r -> r.matrix().trueNegatives(),
-                "%,.0f"));
-        table.getColumns().add(numberColumn("Bad accepted", r -> r.matrix().falseNegatives(),
-                "%,.0f"));
-        table.getColumns().add(numberColumn("Cost per applicant",
-                r -> r.matrix().costPerApplicant(), "%.4f"));
-        table.setPrefHeight(260);
+        TableView<EvaluationViewModel.ConfusionRow> table = table("confusionTable",
+                model.confusion(), "evaluation.binaryOnly", 260);
+        table.getColumns().add(textColumn("evaluation.column.task",
+                EvaluationViewModel.ConfusionRow::task));
+        table.getColumns().add(textColumn("evaluation.column.part", r -> part(r.part())));
+        table.getColumns().add(numberColumn("evaluation.column.costRatio",
+                r -> r.matrix().costRatio(), 1));
+        table.getColumns().add(textColumn("evaluation.column.refuseFrom",
+                r -> Double.isInfinite(r.matrix().cutoff()) ? i18n.get("evaluation.nobody")
+                        : i18n.number(r.matrix().cutoff(), 4)));
+        table.getColumns().add(numberColumn("evaluation.column.badRefused",
+                r -> r.matrix().truePositives(), 0));
+        table.getColumns().add(numberColumn("evaluation.column.goodRefused",
+                r -> r.matrix().falsePositives(), 0));
+        table.getColumns().add(numberColumn("evaluation.column.goodAccepted",
+                r -> r.matrix().trueNegatives(), 0));
+        table.getColumns().add(numberColumn("evaluation.column.badAccepted",
+                r -> r.matrix().falseNegatives(), 0));
+        table.getColumns().add(numberColumn("evaluation.column.costPerApplicant",
+                r -> r.matrix().costPerApplicant(), 4));
         return table;
     }
 
@@ -382,16 +449,13 @@ final class EvaluationView {
 
         var idle = Bindings.or(model.runningProperty(),
                 Bindings.or(main.busyProperty(), main.tableProperty().isNull()));
-        Button compare = new Button("Compare with baselines");
-        compare.setId("compareButton");
+        Button compare = button("compareButton", "evaluation.compare");
         compare.disableProperty().bind(idle);
         compare.setOnAction(e -> model.compare());
-        Button crossValidate = new Button("Cross-validate");
-        crossValidate.setId("crossValidateButton");
+        Button crossValidate = button("crossValidateButton", "evaluation.crossValidate");
         crossValidate.disableProperty().bind(idle);
         crossValidate.setOnAction(e -> model.crossValidate());
-        Button cancel = new Button("Cancel");
-        cancel.setId("evaluationCancelButton");
+        Button cancel = button("evaluationCancelButton", "evaluation.cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
 
@@ -399,62 +463,119 @@ final class EvaluationView {
         bar.progressProperty().bind(model.progressProperty());
         Label text = new Label();
         text.setId("evaluationProgressLabel");
-        text.textProperty().bind(model.progressTextProperty());
-        HBox row = new HBox(8, new Label("Cost ratio (bad accepted : good refused)"), costRatio,
-                new Label("Folds"), folds, compare, crossValidate, cancel, bar, text);
+        text.textProperty().bind(i18n.bind(model.progressTextProperty()));
+        Label costLabel = label("evaluation.costRatio");
+        costLabel.setId("costRatioLabel");
+        HBox row = new HBox(8, costLabel, costRatio, label("evaluation.folds"), folds, compare,
+                crossValidate, cancel, bar, text);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
+    private Button button(String id, String key) {
+        Button button = new Button();
+        button.setId(id);
+        button.textProperty().bind(i18n.bind(key));
+        return button;
+    }
+
     private TableView<EvaluationViewModel.ComparisonRow> comparisonTable() {
-        TableView<EvaluationViewModel.ComparisonRow> table = new TableView<>(model.comparison());
-        table.setId("comparisonTable");
-        table.setPlaceholder(new Label("Multi-task, single-task and linear models per task, on "
-                + "the same split, appear here"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Task", EvaluationViewModel.ComparisonRow::task));
-        table.getColumns().add(textColumn("Measure",
+        TableView<EvaluationViewModel.ComparisonRow> table = table("comparisonTable",
+                model.comparison(), "evaluation.comparisonPlaceholder", 150);
+        table.getColumns().add(textColumn("evaluation.column.task",
+                EvaluationViewModel.ComparisonRow::task));
+        table.getColumns().add(textColumn("evaluation.column.measure",
                 EvaluationViewModel.ComparisonRow::measure));
-        table.getColumns().add(numberColumn("Multi-task",
-                EvaluationViewModel.ComparisonRow::multiTask, "%,.4f"));
-        table.getColumns().add(numberColumn("Single-task",
-                EvaluationViewModel.ComparisonRow::singleTask, "%,.4f"));
-        table.getColumns().add(numberColumn("Linear", EvaluationViewModel.ComparisonRow::linear,
-                "%,.4f"));
-        table.getColumns().add(textColumn("Multi − single [95 %]",
-                EvaluationViewModel.ComparisonRow::versusSingle));
-        table.getColumns().add(textColumn("Multi − linear [95 %]",
-                EvaluationViewModel.ComparisonRow::versusLinear));
-        table.getColumns().add(textColumn("Verdict", EvaluationViewModel.ComparisonRow::verdict));
-        table.setPrefHeight(150);
+        table.getColumns().add(numberColumn("evaluation.column.multiTask",
+                EvaluationViewModel.ComparisonRow::multiTask, 4));
+        table.getColumns().add(numberColumn("evaluation.column.singleTask",
+                EvaluationViewModel.ComparisonRow::singleTask, 4));
+        table.getColumns().add(numberColumn("evaluation.column.linear",
+                EvaluationViewModel.ComparisonRow::linear, 4));
+        table.getColumns().add(textColumn("evaluation.column.versusSingle",
+                r -> difference(r.versusSingle(), r.versusSingleInterval())));
+        table.getColumns().add(textColumn("evaluation.column.versusLinear",
+                r -> difference(r.versusLinear(), r.versusLinearInterval())));
+        table.getColumns().add(textColumn("evaluation.column.verdict",
+                r -> i18n.get("evaluation.verdict.both", i18n.get(r.verdictVersusSingle()),
+                        i18n.get(r.verdictVersusLinear()))));
         return table;
     }
 
     private TableView<EvaluationViewModel.CrossValidationRow> crossValidationTable() {
-        TableView<EvaluationViewModel.CrossValidationRow> table =
-                new TableView<>(model.crossValidation());
-        table.setId("crossValidationTable");
-        table.setPlaceholder(new Label("Mean and standard deviation of every metric over the "
-                + "folds appear here"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Task",
+        TableView<EvaluationViewModel.CrossValidationRow> table = table("crossValidationTable",
+                model.crossValidation(), "evaluation.crossValidationPlaceholder", 220);
+        table.getColumns().add(textColumn("evaluation.column.task",
                 EvaluationViewModel.CrossValidationRow::task));
-        table.getColumns().add(textColumn("Metric",
-                EvaluationViewModel.CrossValidationRow::metric));
-        table.getColumns().add(numberColumn("Mean",
-                EvaluationViewModel.CrossValidationRow::mean, "%,.4f"));
-        table.getColumns().add(numberColumn("SD", EvaluationViewModel.CrossValidationRow::sd,
-                "%,.4f"));
-        table.setPrefHeight(220);
+        table.getColumns().add(textColumn("evaluation.column.metric", r -> metric(r.metric())));
+        table.getColumns().add(numberColumn("evaluation.column.mean",
+                EvaluationViewModel.CrossValidationRow::mean, 4));
+        table.getColumns().add(numberColumn("evaluation.column.sd",
+                EvaluationViewModel.CrossValidationRow::sd, 4));
         return table;
     }
 
-    private static String interval(Interval interval, String format) {
+    /** A column of text written when its cell is drawn, headed in the window's language. */
+    private <T> TableColumn<T, String> textColumn(String key, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>();
+        column.textProperty().bind(i18n.bind(key));
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                value.apply(cell.getValue())));
+        return column;
+    }
+
+    /**
+     * A column of figures in the current locale with the given decimals, sorting by value and
+     * showing NaN as an empty cell.
+     */
+    private <T> TableColumn<T, Double> numberColumn(String key, ToDoubleFunction<T> value,
+            int decimals) {
+        TableColumn<T, Double> column = new TableColumn<>();
+        column.textProperty().bind(i18n.bind(key));
+        column.setCellValueFactory(cell ->
+                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : i18n.number(item, decimals));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return column;
+    }
+
+    /** The part of the table in words: test or validation. */
+    private String part(String part) {
+        return i18n.get("evaluation.part." + part);
+    }
+
+    /** A metric of the cross-validation by its name in the tables; an unknown one as given. */
+    private String metric(String name) {
+        String key = METRIC_KEYS.get(name);
+        return key == null ? name : i18n.get(key);
+    }
+
+    private String interval(Interval interval, int decimals) {
         if (Double.isNaN(interval.low())) {
             return "";
         }
-        return String.format(Locale.ROOT, format + " – " + format, interval.low(),
-                interval.high());
+        return i18n.number(interval.low(), decimals) + " – "
+                + i18n.number(interval.high(), decimals);
     }
 
+    /** A difference with its sign and its 95 % interval, e.g. +0.0123 [-0.0040, +0.0290]. */
+    private String difference(double value, Interval interval) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        return signed(value) + " [" + signed(interval.low()) + ", " + signed(interval.high())
+                + "]";
+    }
+
+    private String signed(double value) {
+        // adding zero turns -0.0 into 0.0, which is written +0.0000
+        double plain = value + 0.0;
+        return (plain >= 0 ? "+" : "") + i18n.number(plain, 4);
+    }
 }

@@ -15,15 +15,21 @@ import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.study.CrossValidation;
 import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.ModelComparison;
+import com.creditmtl.studio.study.Progress;
 import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -55,12 +61,23 @@ import org.slf4j.LoggerFactory;
  * matrix whose cut-off follows a cost ratio the analyst moves (the cheapest cut-off on the test
  * part itself, so it shows the trade-off rather than an unbiased cost). The charts are computed
  * once per trained study; the matrix again at each move of the cost, a sort of the test rows.
+ *
+ * <p>Texts the tab shows are held as {@link I18n.Message}s or bound to the window's
+ * {@link I18n}, so they follow a change of language at once: the status of a run, the last
+ * export, the verdicts of the comparison and the names of the chart series. Parts of the table
+ * ({@code "test"}, {@code "validation"}) and metric names ({@code "auc"}, {@code "log_loss"} ...)
+ * are kept as identifiers for the view to put in words. The HTML report comes from the study
+ * layer, shared with the command line, and stays in English.
  */
 public final class EvaluationViewModel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EvaluationViewModel.class);
 
-    /** A task's metrics on one part of the table. */
+    /** The parts of the table a row can be on: identifiers, put in words by the view. */
+    public static final String TEST = "test";
+    public static final String VALIDATION = "validation";
+
+    /** A task's metrics on one part of the table ({@link #TEST} or {@link #VALIDATION}). */
     public record MetricsRow(String task, String part, TaskMetrics metrics) {
     }
 
@@ -68,26 +85,32 @@ public final class EvaluationViewModel {
     public record CalibrationRow(String task, CalibrationBin bin) {
     }
 
-    /** A binary task's confusion matrix on one part. */
+    /** A binary task's confusion matrix on one part ({@link #TEST} or {@link #VALIDATION}). */
     public record ConfusionRow(String task, String part, ConfusionMatrix matrix) {
     }
 
-    /** One task's comparison, as figures and words. */
+    /**
+     * One task's comparison: the measure (AUC or MAE) of each model, the differences of the
+     * multi-task model to each baseline with their 95 % intervals, and a verdict on each.
+     */
     public record ComparisonRow(String task, String measure, double multiTask, double singleTask,
-            double linear, String versusSingle, String versusLinear, String verdict) {
+            double linear, double versusSingle, Interval versusSingleInterval,
+            double versusLinear, Interval versusLinearInterval, I18n.Message verdictVersusSingle,
+            I18n.Message verdictVersusLinear) {
     }
 
-    /** One metric of one task over the folds. */
+    /** One metric of one task over the folds; the metric by its identifier, e.g. log_loss. */
     public record CrossValidationRow(String task, String metric, double mean, double sd) {
     }
 
     private final MainViewModel main;
+    private final I18n i18n;
     private final Executor executor;
 
     private final IntegerProperty folds = new SimpleIntegerProperty(5);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressText = new SimpleStringProperty("");
+    private final ObjectProperty<I18n.Message> progressText = new SimpleObjectProperty<>();
 
     private final ObservableList<MetricsRow> metrics = FXCollections.observableArrayList();
     private final ObservableList<CalibrationRow> calibration =
@@ -102,6 +125,10 @@ public final class EvaluationViewModel {
     /** Bands of the score distribution chart. */
     static final int SCORE_BANDS = 20;
 
+    /** The stages the comparison and the cross-validation report, as they word them. */
+    private static final String DONE = "done";
+    private static final Pattern FOLD = Pattern.compile("fold (\\d+) of (\\d+)");
+
     private final ObservableList<XYChart.Series<Number, Number>> rocSeries =
             FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> calibrationSeries =
@@ -113,13 +140,14 @@ public final class EvaluationViewModel {
     private final DoubleProperty liveCostRatio =
             new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
     private final ObjectProperty<ConfusionMatrix> liveConfusion = new SimpleObjectProperty<>();
-    private final StringProperty exportMessage = new SimpleStringProperty("");
+    private final ObjectProperty<I18n.Message> exportMessage = new SimpleObjectProperty<>();
 
     private Task<?> task;
     private ModelComparison.Result lastComparison;
 
     public EvaluationViewModel(MainViewModel main, Executor executor) {
         this.main = main;
+        this.i18n = main.i18n();
         this.executor = executor;
         main.studyProperty().addListener((obs, old, study) -> showStudy(study));
         main.tableProperty().addListener((obs, old, table) -> {
@@ -142,17 +170,17 @@ public final class EvaluationViewModel {
         }
         for (int t = 0; t < study.metrics().size(); t++) {
             TaskMetrics test = study.metrics().get(t);
-            metrics.add(new MetricsRow(test.task(), "test", test));
+            metrics.add(new MetricsRow(test.task(), TEST, test));
             if (t < study.validationMetrics().size()) {
                 TaskMetrics validation = study.validationMetrics().get(t);
-                metrics.add(new MetricsRow(test.task(), "validation", validation));
+                metrics.add(new MetricsRow(test.task(), VALIDATION, validation));
                 if (validation.confusion() != null) {
-                    confusion.add(new ConfusionRow(test.task(), "validation",
+                    confusion.add(new ConfusionRow(test.task(), VALIDATION,
                             validation.confusion()));
                 }
             }
             if (test.confusion() != null) {
-                confusion.add(new ConfusionRow(test.task(), "test", test.confusion()));
+                confusion.add(new ConfusionRow(test.task(), TEST, test.confusion()));
             }
             test.calibration().forEach(bin -> calibration.add(new CalibrationRow(test.task(),
                     bin)));
@@ -162,9 +190,10 @@ public final class EvaluationViewModel {
     /** Compares the multi-task network with single-task and linear baselines. */
     public void compare() {
         EvaluationOptions options = options();
-        run("Comparing with baselines", (table, settings, keep, reporter) ->
-                new ModelComparison(options).compare(table, settings, keep, reporter,
-                        reporter::isCancelled),
+        run(new Texts("evaluation.comparing"), EvaluationViewModel::comparisonStage,
+                (table, settings, keep, progress, cancelled) ->
+                new ModelComparison(options).compare(table, settings, keep, progress,
+                        cancelled),
                 result -> {
                     lastComparison = result;
                     comparison.setAll(comparisonRows(result));
@@ -175,10 +204,47 @@ public final class EvaluationViewModel {
     public void crossValidate() {
         EvaluationOptions options = options();
         int k = folds.get();
-        run("Cross-validating over " + k + " folds", (table, settings, keep, reporter) ->
-                new CrossValidation(options).run(table, settings, keep, k, reporter,
-                        reporter::isCancelled),
+        run(new Texts("evaluation.crossValidating", k), stage -> foldStage(stage, k),
+                (table, settings, keep, progress, cancelled) ->
+                new CrossValidation(options).run(table, settings, keep, k, progress,
+                        cancelled),
                 result -> crossValidation.setAll(crossValidationRows(result)));
+    }
+
+    /**
+     * The words for a stage the comparison reports: the models it trains, named by
+     * {@link ModelComparison}'s constants and the task, and the end. Another stage is shown as
+     * reported.
+     */
+    static I18n.Message comparisonStage(String stage) {
+        if (DONE.equals(stage)) {
+            return I18n.Message.of("evaluation.comparing.done");
+        }
+        if (ModelComparison.MULTI_TASK.equals(stage)) {
+            return I18n.Message.of("evaluation.comparing.multiTask");
+        }
+        if (stage.startsWith(ModelComparison.SINGLE_TASK + " ")) {
+            return I18n.Message.of("evaluation.comparing.singleTask",
+                    stage.substring(ModelComparison.SINGLE_TASK.length() + 1));
+        }
+        if (stage.startsWith(ModelComparison.LINEAR + " ")) {
+            return I18n.Message.of("evaluation.comparing.linear",
+                    stage.substring(ModelComparison.LINEAR.length() + 1));
+        }
+        return I18n.Message.of("evaluation.comparing.stage", stage);
+    }
+
+    /** The words for a stage of the cross-validation: "fold 2 of 5", the end or as reported. */
+    static I18n.Message foldStage(String stage, int folds) {
+        if (DONE.equals(stage)) {
+            return I18n.Message.of("evaluation.crossValidating.done", folds);
+        }
+        Matcher fold = FOLD.matcher(stage);
+        if (fold.matches()) {
+            return I18n.Message.of("evaluation.crossValidating.fold", folds,
+                    Integer.parseInt(fold.group(1)));
+        }
+        return I18n.Message.of("evaluation.crossValidating.stage", folds, stage);
     }
 
     private void showCharts(Study study) {
@@ -188,8 +254,10 @@ public final class EvaluationViewModel {
         List<String> binary = new ArrayList<>();
         if (study != null && !study.testResults().isEmpty()) {
             if (study.scoringTask() >= 0) {
-                rocSeries.add(line("chance", 0, 0, 1, 1));
-                calibrationSeries.add(line("perfect calibration", 0, 0, 1, 1));
+                rocSeries.add(line(named(I18n.Message.of("evaluation.series.chance")), 0, 0,
+                        1, 1));
+                calibrationSeries.add(line(named(I18n.Message.of(
+                        "evaluation.series.perfectCalibration")), 0, 0, 1, 1));
             }
             for (int t = 0; t < study.tasks().size(); t++) {
                 if (study.tasks().get(t).isBinary()) {
@@ -211,8 +279,8 @@ public final class EvaluationViewModel {
         String name = study.tasks().get(t).name();
         double[][] known = testPredictions(study, t);
         List<RocCurve.Point> points = RocCurve.points(known[0], known[1]);
-        XYChart.Series<Number, Number> roc = new XYChart.Series<>();
-        roc.setName(String.format(Locale.ROOT, "%s (AUC %.3f)", name, RocCurve.area(points)));
+        XYChart.Series<Number, Number> roc = named(I18n.Message.of("evaluation.series.roc", name,
+                RocCurve.area(points)));
         int step = Math.max(1, (points.size() + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
         for (int i = 0; i < points.size(); i++) {
             if (i % step == 0 || i == points.size() - 1) {
@@ -244,10 +312,10 @@ public final class EvaluationViewModel {
         double[] scores = results.stream().mapToDouble(ApplicantResult::score).toArray();
         ScoreDistribution distribution = ScoreDistribution.of(labels, scores, SCORE_BANDS);
         String task = study.tasks().get(t).name();
-        XYChart.Series<Number, Number> goods = new XYChart.Series<>();
-        goods.setName("good (" + task + " = 0)");
-        XYChart.Series<Number, Number> bads = new XYChart.Series<>();
-        bads.setName("bad (" + task + " = 1)");
+        XYChart.Series<Number, Number> goods = named(I18n.Message.of("evaluation.series.goods",
+                task));
+        XYChart.Series<Number, Number> bads = named(I18n.Message.of("evaluation.series.bads",
+                task));
         int[] goodCounts = distribution.goods();
         int[] badCounts = distribution.bads();
         for (int b = 0; b < distribution.bands(); b++) {
@@ -266,10 +334,18 @@ public final class EvaluationViewModel {
         return TaskEvaluator.withoutMasked(actual, predicted);
     }
 
-    private static XYChart.Series<Number, Number> line(String name, double x0, double y0,
-            double x1, double y1) {
+    /**
+     * A series whose name is a text in the window's language, following a change of it (the
+     * legend follows the name). The binding is held by the series alone, so it goes with it.
+     */
+    private XYChart.Series<Number, Number> named(I18n.Message name) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
+        series.nameProperty().bind(i18n.bind(name.key(), name.args().toArray()));
+        return series;
+    }
+
+    private static XYChart.Series<Number, Number> line(XYChart.Series<Number, Number> series,
+            double x0, double y0, double x1, double y1) {
         series.getData().add(new XYChart.Data<>(x0, y0));
         series.getData().add(new XYChart.Data<>(x1, y1));
         return series;
@@ -297,13 +373,15 @@ public final class EvaluationViewModel {
     /**
      * Writes the study's HTML report, with the last comparison when there is one, and says so
      * in {@link #exportMessageProperty()}. Quick (milliseconds), so it runs on the FX thread.
+     * The report itself is in English whatever the window's language: it is written by the
+     * study layer, which the command line shares.
      *
      * @return whether the report was written
      */
     public boolean writeReport(Path file) {
         Study study = main.studyProperty().get();
         if (study == null) {
-            exportMessage.set("Train a model first");
+            exportMessage.set(I18n.Message.of("evaluation.export.noModel"));
             return false;
         }
         CreditTable table = main.tableProperty().get();
@@ -311,11 +389,13 @@ public final class EvaluationViewModel {
                 : table.source().getFileName().toString();
         try {
             StudyReport.write(study, dataName, List.of(), lastComparison, file);
-            exportMessage.set("Wrote " + file.getFileName());
+            exportMessage.set(I18n.Message.of("evaluation.export.wrote",
+                    file.getFileName().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Could not write the report to {}", file, e);
-            exportMessage.set("Could not write " + file.getFileName() + ": " + e.getMessage());
+            exportMessage.set(I18n.Message.of("evaluation.export.writeFailed",
+                    file.getFileName().toString(), String.valueOf(e.getMessage())));
             return false;
         }
     }
@@ -328,14 +408,29 @@ public final class EvaluationViewModel {
 
     private interface Job<T> {
         T run(CreditTable table, TrainingSettings settings, List<String> keep,
-                ProgressTask<?> reporter);
+                Progress progress, BooleanSupplier cancelled);
+    }
+
+    /**
+     * The status texts of one kind of run: keys PREFIX.running, .done, .cancelled, .failed and
+     * .error (the last above the tabs, with the failure's message after the arguments), each
+     * taking the same arguments first.
+     */
+    private record Texts(String prefix, Object... args) {
+
+        I18n.Message of(String suffix, Object... more) {
+            Object[] all = Arrays.copyOf(args, args.length + more.length);
+            System.arraycopy(more, 0, all, args.length, more.length);
+            return I18n.Message.of(prefix + "." + suffix, all);
+        }
     }
 
     private EvaluationOptions options() {
         return EvaluationOptions.DEFAULT.withCostRatio(main.costRatioProperty().get());
     }
 
-    private <T> void run(String title, Job<T> job, Consumer<T> show) {
+    private <T> void run(Texts texts, Function<String, I18n.Message> stages, Job<T> job,
+            Consumer<T> show) {
         CreditTable table = main.tableProperty().get();
         if (table == null || running.get()) {
             return;
@@ -346,41 +441,50 @@ public final class EvaluationViewModel {
             settings = main.currentSettings();
             checked = options();
         } catch (IllegalArgumentException e) {
-            main.errorProperty().set(e.getMessage());
+            main.errorProperty().set(i18n.get("evaluation.cannotStart", e.getMessage()));
             return;
         }
-        LOGGER.debug("{} with cost ratio {}", title, checked.costRatio());
+        LOGGER.debug("{} with cost ratio {}", texts.prefix(), checked.costRatio());
         ImportOptions imported = main.importOptionsProperty().get();
         List<String> keep = imported == null ? List.of() : imported.keep();
 
-        ProgressTask<T> background = new ProgressTask<>(title,
-                reporter -> job.run(table, settings, keep, reporter));
+        // the task's own message is English; the label shows the stage in the window's words
+        ProgressTask<T> background = new ProgressTask<>(texts.prefix(),
+                reporter -> job.run(table, settings, keep, (stage, done) -> {
+                    reporter.update(stage, done);
+                    I18n.Message words = stages.apply(stage);
+                    Platform.runLater(() -> {
+                        if (task == reporter) {
+                            progressText.set(words);
+                        }
+                    });
+                }, reporter::isCancelled));
         progress.bind(background.progressProperty());
-        progressText.bind(background.messageProperty());
+        progressText.set(texts.of("running"));
         running.set(true);
         background.setOnSucceeded(e -> {
-            end(title + ": done");
+            end(texts.of("done"));
             show.accept(background.getValue());
         });
-        background.setOnCancelled(e -> end(title + ": cancelled"));
+        background.setOnCancelled(e -> end(texts.of("cancelled")));
         background.setOnFailed(e -> {
             Throwable failure = background.getException();
             if (failure instanceof TrainingCancelledException) {
-                end(title + ": cancelled");
+                end(texts.of("cancelled"));
             } else {
-                LOGGER.warn("{} failed", title, failure);
-                end(title + ": failed");
-                main.errorProperty().set(failure == null ? "unknown error"
-                        : failure.getMessage());
+                LOGGER.warn("{} failed", texts.prefix(), failure);
+                end(texts.of("failed"));
+                main.errorProperty().set(i18n.get(texts.of("error",
+                        failure == null || failure.getMessage() == null
+                                ? i18n.get("evaluation.unknownError") : failure.getMessage())));
             }
         });
         task = background;
         executor.execute(background);
     }
 
-    private void end(String message) {
+    private void end(I18n.Message message) {
         progress.unbind();
-        progressText.unbind();
         task = null;
         running.set(false);
         progressText.set(message);
@@ -390,15 +494,36 @@ public final class EvaluationViewModel {
         List<ComparisonRow> rows = new ArrayList<>();
         for (ModelComparison.TaskComparison task : result.tasks()) {
             boolean auc = "auc".equals(task.measure());
-            rows.add(new ComparisonRow(task.task(), auc ? "AUC" : "MAE",
+            String measure = auc ? "AUC" : "MAE";
+            rows.add(new ComparisonRow(task.task(), measure,
                     auc ? task.multiTask().auc() : task.multiTask().mae(),
                     auc ? task.singleTask().auc() : task.singleTask().mae(),
                     auc ? task.linear().auc() : task.linear().mae(),
-                    difference(task.versusSingle(), task.versusSingleInterval()),
-                    difference(task.versusLinear(), task.versusLinearInterval()),
-                    task.verdict() + "; " + task.verdictVersusLinear()));
+                    task.versusSingle(), task.versusSingleInterval(),
+                    task.versusLinear(), task.versusLinearInterval(),
+                    verdict(auc, measure, task.versusSingle(), task.versusSingleInterval(),
+                            "Single"),
+                    verdict(auc, measure, task.versusLinear(), task.versusLinearInterval(),
+                            "Linear")));
         }
         return rows;
+    }
+
+    /**
+     * The verdict on a difference to a baseline, as {@link ModelComparison.TaskComparison}
+     * words it for the report: unclear while the interval holds zero, else better or worse.
+     */
+    private static I18n.Message verdict(boolean auc, String measure, double difference,
+            Interval interval, String baseline) {
+        if (Double.isNaN(difference)) {
+            return I18n.Message.of("evaluation.verdict.noLabels");
+        }
+        if (!interval.excludesZero()) {
+            return I18n.Message.of("evaluation.verdict.unclear" + baseline);
+        }
+        boolean better = auc ? difference > 0 : difference < 0;
+        return I18n.Message.of("evaluation.verdict." + (better ? "better" : "worse") + baseline,
+                measure, difference);
     }
 
     static List<CrossValidationRow> crossValidationRows(CrossValidation.Result result) {
@@ -408,11 +533,6 @@ public final class EvaluationViewModel {
                     task.task(), name, summary.mean(), summary.sd())));
         }
         return rows;
-    }
-
-    private static String difference(double value, Interval interval) {
-        return String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", value, interval.low(),
-                interval.high());
     }
 
     /** The window's cost ratio, shared with training. */
@@ -432,7 +552,8 @@ public final class EvaluationViewModel {
         return progress;
     }
 
-    public StringProperty progressTextProperty() {
+    /** What the last or current comparison or cross-validation is doing or did. */
+    public ObjectProperty<I18n.Message> progressTextProperty() {
         return progressText;
     }
 
@@ -494,7 +615,7 @@ public final class EvaluationViewModel {
     }
 
     /** What the last export did. */
-    public StringProperty exportMessageProperty() {
+    public ObjectProperty<I18n.Message> exportMessageProperty() {
         return exportMessage;
     }
 }

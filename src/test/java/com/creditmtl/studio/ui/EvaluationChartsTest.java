@@ -185,6 +185,7 @@ class EvaluationChartsTest {
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("Test scores by outcome"));
-        assertEquals("Wrote report.html", evaluation.exportMessageProperty().get());
+        assertEquals("Wrote report.html",
+                model.i18n().get(evaluation.exportMessageProperty().get()));
     }
 }
