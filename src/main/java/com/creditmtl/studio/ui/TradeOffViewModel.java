@@ -190,8 +190,11 @@ public final class TradeOffViewModel {
         background.setOnSucceeded(e -> {
             end();
             long pareto = rows.stream().filter(Row::isPareto).count();
-            status.set(I18n.Message.of("tradeoff.status.done", rows.size(),
-                    (System.nanoTime() - start) / 1e9, pareto, LocalDateTime.now()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            status.set(I18n.Message.of("tradeoff.status.done", rows.size(), seconds, pareto,
+                    LocalDateTime.now()));
+            LOGGER.info("Trade-off grid finished: {} points in {} s, {} Pareto-optimal",
+                    rows.size(), String.format(java.util.Locale.ROOT, "%.1f", seconds), pareto);
         });
         background.setOnCancelled(e -> {
             end();
