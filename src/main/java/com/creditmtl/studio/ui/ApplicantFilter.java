@@ -21,14 +21,16 @@ import javafx.collections.ObservableList;
 
 /**
  * The column filter of the Applicants tab: conditions on any column of the applicants' table
- * (ID, score, grade, expected loss, and every task's actual value and prediction), all of which
+ * (ID, score, grade, expected loss, every task's actual value and prediction, and the features
+ * the study reads, as the applicant's file gives them), all of which
  * an applicant must meet (AND), and the draft of the next condition (a column, an operator and a
  * value typed as text).
  *
  * <p>Numeric columns offer =, ≠, &lt;, ≤, &gt; and ≥ and compare the value as the table shows
  * it: the score in whole points cut down, other figures rounded to the decimals shown, so that
  * "score ≥ 700" keeps exactly the rows that read 700 or more. A missing value (an unknown actual
- * of a new applicant, an expected loss without an amount task) meets no numeric condition, not
+ * of a new applicant, an expected loss without an amount task, an empty cell) meets no numeric
+ * condition, not
  * even ≠. Text columns offer equals, does not equal and contains, ignoring case. A value that
  * cannot be read for the column is refused with a message and adds nothing.
  *
@@ -71,13 +73,16 @@ public final class ApplicantFilter {
      * @param key stable name, unchanged by a rescoring, e.g. {@code task:days:actual}
      * @param title the column's full name for the column chooser and the conditions
      * @param header the column's heading in the table, under {@code group} if that is not null
-     * @param group the task whose column this is, null for the applicant's own columns
-     * @param decimals decimals shown for a number
-     * @param choices values to pick from (the grades), empty where any value goes
+     * @param group the heading over a task's columns or over the features, null for none
+     * @param decimals decimals shown for a number: exactly these, or at most these when
+     *     {@code trimmed}
+     * @param trimmed whether trailing zeros are left out, for features of any scale
+     * @param choices values to pick from (grades, a feature's levels), empty where any goes
      * @param value the value as shown: a {@link Double} (NaN for missing) or a {@link String}
      */
-    public record Column(String key, I18n.Message title, I18n.Message header, String group,
-            Kind kind, int decimals, List<String> choices, Function<ApplicantRow, Object> value) {
+    public record Column(String key, I18n.Message title, I18n.Message header,
+            I18n.Message group, Kind kind, int decimals, boolean trimmed, List<String> choices,
+            Function<ApplicantRow, Object> value) {
 
         public Column {
             choices = List.copyOf(choices);
@@ -153,38 +158,91 @@ public final class ApplicantFilter {
 
     /** The columns of the applicants' table for these tasks and grades, in table order. */
     public static List<Column> columns(List<TaskSpec> tasks, List<String> grades) {
+        return columns(tasks, grades, List.of(), Map.of());
+    }
+
+    /**
+     * The columns of the applicants' table, in table order: the applicant's own, each task's,
+     * then the numeric features and the categorical ones (with their levels to pick from).
+     */
+    public static List<Column> columns(List<TaskSpec> tasks, List<String> grades,
+            List<String> numericFeatures, Map<String, List<String>> categoricalFeatures) {
         List<Column> list = new ArrayList<>();
         list.add(new Column("id", I18n.Message.of("applicants.column.id"),
-                I18n.Message.of("applicants.column.id"), null, Kind.TEXT, 0, List.of(),
+                I18n.Message.of("applicants.column.id"), null, Kind.TEXT, 0, false, List.of(),
                 ApplicantRow::id));
         // whole points, cut rather than rounded, so a score never reads as the next grade up
         list.add(new Column("score", I18n.Message.of("applicants.column.score"),
-                I18n.Message.of("applicants.column.score"), null, Kind.NUMBER, 0, List.of(),
-                r -> Math.floor(r.result().score())));
+                I18n.Message.of("applicants.column.score"), null, Kind.NUMBER, 0, false,
+                List.of(), r -> Math.floor(r.result().score())));
         list.add(new Column("grade", I18n.Message.of("applicants.column.grade"),
-                I18n.Message.of("applicants.column.grade"), null, Kind.TEXT, 0, grades,
+                I18n.Message.of("applicants.column.grade"), null, Kind.TEXT, 0, false, grades,
                 r -> r.result().grade()));
         list.add(new Column("expectedLoss", I18n.Message.of("applicants.column.expectedLoss"),
-                I18n.Message.of("applicants.column.expectedLoss"), null, Kind.NUMBER, 2,
+                I18n.Message.of("applicants.column.expectedLoss"), null, Kind.NUMBER, 2, false,
                 List.of(), r -> round(r.result().expectedLoss(), 2)));
         for (int t = 0; t < tasks.size(); t++) {
             int task = t;
             String name = tasks.get(t).name();
+            I18n.Message group = I18n.Message.of("applicants.column.group.task", name);
             boolean binary = tasks.get(t).isBinary();
             int actualDecimals = binary ? 0 : 1;
             int predictedDecimals = binary ? 4 : 1;
             list.add(new Column("task:" + name + ":actual",
                     I18n.Message.of("applicants.column.taskActual", name),
-                    I18n.Message.of("applicants.column.actual"), name, Kind.NUMBER,
-                    actualDecimals, List.of(),
+                    I18n.Message.of("applicants.column.actual"), group, Kind.NUMBER,
+                    actualDecimals, false, List.of(),
                     r -> round(r.result().actual()[task], actualDecimals)));
             list.add(new Column("task:" + name + ":predicted",
                     I18n.Message.of("applicants.column.taskPredicted", name),
-                    I18n.Message.of("applicants.column.predicted"), name, Kind.NUMBER,
-                    predictedDecimals, List.of(),
+                    I18n.Message.of("applicants.column.predicted"), group, Kind.NUMBER,
+                    predictedDecimals, false, List.of(),
                     r -> round(r.result().predicted()[task], predictedDecimals)));
         }
+        I18n.Message features = I18n.Message.of("applicants.column.group.features");
+        for (String name : numericFeatures) {
+            I18n.Message title = I18n.Message.of("applicants.column.feature", name);
+            list.add(new Column("feature:" + name, title, title, features, Kind.NUMBER,
+                    FEATURE_DECIMALS, true, List.of(),
+                    r -> round(numericCell(r, name), FEATURE_DECIMALS)));
+        }
+        for (Map.Entry<String, List<String>> feature : categoricalFeatures.entrySet()) {
+            String name = feature.getKey();
+            I18n.Message title = I18n.Message.of("applicants.column.feature", name);
+            list.add(new Column("feature:" + name, title, title, features, Kind.TEXT, 0, false,
+                    feature.getValue(), r -> textCell(r, name)));
+        }
         return list;
+    }
+
+    /** Decimals at most of a feature's value as shown and compared. */
+    static final int FEATURE_DECIMALS = 4;
+
+    /** A numeric feature's cell of the applicant's file; NaN when empty or absent. */
+    private static double numericCell(ApplicantRow row, String name) {
+        if (row.table() == null) {
+            return Double.NaN;
+        }
+        try {
+            tech.tablesaw.columns.Column<?> cells = row.table().table().column(name);
+            return cells instanceof tech.tablesaw.api.NumericColumn<?> numbers
+                    && !cells.isMissing(row.row()) ? numbers.getDouble(row.row()) : Double.NaN;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A categorical feature's cell of the applicant's file; empty when missing or absent. */
+    private static String textCell(ApplicantRow row, String name) {
+        if (row.table() == null) {
+            return "";
+        }
+        try {
+            String value = row.table().category(name, row.row());
+            return value == null ? "" : value;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return "";
+        }
     }
 
     static double round(double value, int decimals) {

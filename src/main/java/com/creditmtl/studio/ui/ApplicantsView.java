@@ -9,6 +9,7 @@ import com.creditmtl.studio.ui.ApplicantsViewModel.ApplicantRow;
 import com.creditmtl.studio.ui.ApplicantsViewModel.FeatureValue;
 import com.creditmtl.studio.ui.ApplicantsViewModel.TaskOutcome;
 import java.io.File;
+import java.text.NumberFormat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -383,13 +384,17 @@ final class ApplicantsView {
         return chosen.isEmpty() ? List.copyOf(table.getItems()) : chosen;
     }
 
-    /** The table's columns, from the filter's: a task's actual and predicted under its name. */
+    /**
+     * The table's columns, from the filter's: a task's actual and predicted under the task's
+     * name, the features under one heading.
+     */
     private void rebuildColumns() {
         table.getColumns().clear();
-        Map<String, TableColumn<ApplicantRow, ?>> groups = new LinkedHashMap<>();
+        Map<I18n.Message, TableColumn<ApplicantRow, ?>> groups = new LinkedHashMap<>();
         for (Column column : model.filter().columns()) {
             TableColumn<ApplicantRow, ?> shown = column.kind() == Kind.NUMBER
-                    ? numberColumn(bindText(column.header()), column::number, column.decimals())
+                    ? numberColumn(bindText(column.header()), column::number, column.decimals(),
+                            column.trimmed())
                     : textColumn(bindText(column.header()), column::text);
             shown.setId("column-" + column.key());
             if (column.group() == null) {
@@ -397,7 +402,8 @@ final class ApplicantsView {
                 continue;
             }
             TableColumn<ApplicantRow, ?> group = groups.computeIfAbsent(column.group(), name -> {
-                TableColumn<ApplicantRow, String> heading = new TableColumn<>(name);
+                TableColumn<ApplicantRow, String> heading = new TableColumn<>();
+                heading.textProperty().bind(bindText(name));
                 table.getColumns().add(heading);
                 return heading;
             });
@@ -418,9 +424,17 @@ final class ApplicantsView {
         return column;
     }
 
-    /** A column of figures in the current locale, sorting by value, NaN shown empty. */
     private <T> TableColumn<T, Double> numberColumn(ObservableValue<String> header,
             ToDoubleFunction<T> value, int decimals) {
+        return numberColumn(header, value, decimals, false);
+    }
+
+    /**
+     * A column of figures in the current locale, sorting by value, NaN shown empty; with
+     * exactly the decimals given, or at most those when trimmed.
+     */
+    private <T> TableColumn<T, Double> numberColumn(ObservableValue<String> header,
+            ToDoubleFunction<T> value, int decimals, boolean trimmed) {
         TableColumn<T, Double> column = new TableColumn<>();
         column.textProperty().bind(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
@@ -429,11 +443,22 @@ final class ApplicantsView {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.number(item, decimals));
+                setText(empty || item == null ? "" : trimmed ? trimmedNumber(item, decimals)
+                        : i18n.number(item, decimals));
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
         return column;
+    }
+
+    private String trimmedNumber(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(i18n.locale());
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(value);
     }
 
     private Region sidePane() {

@@ -217,8 +217,17 @@ public final class ApplicantsViewModel {
     /** The filter's columns for the study in use; conditions on columns kept stay. */
     private void updateColumns() {
         Study current = study.get();
-        filter.setColumns(current == null ? ApplicantFilter.columns(List.of(), List.of())
-                : ApplicantFilter.columns(current.tasks(), current.gradeScale().grades()));
+        if (current == null) {
+            filter.setColumns(ApplicantFilter.columns(List.of(), List.of()));
+        } else {
+            Map<String, List<String>> categorical = new LinkedHashMap<>();
+            for (String feature : current.encoder().categoricalFeatures()) {
+                categorical.put(feature, current.encoder().levels(feature));
+            }
+            filter.setColumns(ApplicantFilter.columns(current.tasks(),
+                    current.gradeScale().grades(), current.encoder().numericFeatures(),
+                    categorical));
+        }
         refilter();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.study.ApplicantResult;
@@ -15,11 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The Applicants tab's column filter on a table of six applicants with known values, without a
  * window: conditions combined with AND, numbers compared as shown, missing values, text
- * conditions, refused values, and conditions kept across a rescoring.
+ * conditions, features of the applicant's file, refused values, and conditions kept across a
+ * rescoring.
  */
 class ApplicantFilterTest {
 
@@ -182,6 +187,31 @@ class ApplicantFilterTest {
         add("score", Operator.AT_LEAST, "700");
         filter.clear();
         assertEquals(6, shown().size());
+    }
+
+    @Test
+    void featuresOfTheApplicantsFileCanBeFilteredOn() {
+        Table cells = Table.create("applicants",
+                StringColumn.create("id", "A1", "A2", "A3", "B4", "B5", "B6"),
+                DoubleColumn.create("income", new double[] {1.2, 2.5, 0.4, 1.5, NA, 3.0}),
+                StringColumn.create("region", "north", "North", "south", "east", "north", ""));
+        CreditTable table = new CreditTable(null, cells, "id", List.of("income"),
+                List.of("region"), TASKS, List.of());
+        List<ApplicantRow> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < ROWS.size(); r++) {
+            rows.add(new ApplicantRow(table, r, ROWS.get(r).result()));
+        }
+        filter.setColumns(ApplicantFilter.columns(TASKS, GRADES, List.of("income"),
+                java.util.Map.of("region", List.of("east", "north", "south"))));
+        filter.columnProperty().set(column("feature:region"));
+        assertEquals(List.of("east", "north", "south"), List.copyOf(filter.valueChoices()));
+
+        assertTrue(add("feature:income", Operator.AT_LEAST, "1.5"));
+        assertTrue(add("feature:region", Operator.EQUAL, "north"));
+
+        // B5's income is missing; B4 is in the east
+        assertEquals(List.of("A2"), rows.stream().filter(filter::test).map(ApplicantRow::id)
+                .toList());
     }
 
     @Test

@@ -100,8 +100,10 @@ class ApplicantsViewTest {
         Study study = main.studyProperty().get();
 
         assertEquals(study.split().test().length, table.getItems().size());
-        // ID, score, grade, expected loss, then actual and predicted of three tasks
-        assertEquals(7, table.getColumns().size());
+        // ID, score, grade, expected loss, actual and predicted of three tasks, the features
+        assertEquals(8, table.getColumns().size());
+        assertEquals(List.of("income", "debt", "region"), table.getColumns().get(7)
+                .getColumns().stream().map(TableColumn::getText).toList());
         ApplicantRow first = applicants.rows().get(0);
         assertEquals(study.testResults().get(0), first.result());
         assertEquals(main.tableProperty().get().id(study.split().test()[0]), first.id());
