@@ -214,7 +214,12 @@ final class ApplicantsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Label placeholder = label("applicants.table.placeholder");
+        // no applicants at all, or none that the filter lets through
+        Label placeholder = new Label();
+        placeholder.setId("applicantTablePlaceholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                model.rows().isEmpty() ? "applicants.table.placeholder"
+                        : "applicants.table.noMatch"), model.rows(), i18n.localeProperty()));
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 model.selectedProperty().set(row));
@@ -266,6 +271,19 @@ final class ApplicantsView {
         operator.valueProperty().bindBidirectional(filter.operatorProperty());
         operator.setTooltip(tooltip("applicants.filter.operator.tip"));
 
+        // new converters and button cells make both boxes write their choices again in the new
+        // language; the operators' words also depend on the column's kind
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            column.setConverter(converter(c -> text(c.title())));
+            column.setButtonCell(buttonCell(c -> text(c.title())));
+            operator.setConverter(converter(this::operatorText));
+            operator.setButtonCell(buttonCell(this::operatorText));
+        });
+        filter.columnProperty().addListener((obs, old, now) -> {
+            operator.setConverter(converter(this::operatorText));
+            operator.setButtonCell(buttonCell(this::operatorText));
+        });
+
         ComboBox<String> value = new ComboBox<>(filter.valueChoices());
         value.setId("applicantFilterValue");
         value.setEditable(true);
@@ -302,8 +320,17 @@ final class ApplicantsView {
                 "applicants.filter.count", model.filtered().size(), model.rows().size()),
                 model.filtered(), model.rows(), i18n.localeProperty()));
 
-        HBox draft = new HBox(6, label("applicants.filter"), search, new Separator(
-                Orientation.VERTICAL), column, operator, value, add, clear, count);
+        Label title = label("applicants.filter");
+        for (Region fixed : List.of(title, add, clear, count)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(value, Priority.SOMETIMES);
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox searchRow = new HBox(6, title, search, gap, count);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+        HBox draft = new HBox(6, column, operator, value, add, clear);
         draft.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -318,7 +345,7 @@ final class ApplicantsView {
         chips.visibleProperty().bind(Bindings.isNotEmpty(filter.conditions()));
         filter.conditions().addListener((ListChangeListener<Condition>) c -> rebuildChips());
         rebuildChips();
-        return new VBox(4, draft, message, chips);
+        return new VBox(4, searchRow, draft, message, chips);
     }
 
     private String operatorText(Operator operator) {
@@ -362,6 +389,16 @@ final class ApplicantsView {
             chips.getChildren().add(chip);
             index++;
         }
+    }
+
+    private static <T> ListCell<T> buttonCell(Function<T, String> words) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : words.apply(item));
+            }
+        };
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> words) {
@@ -630,6 +667,9 @@ final class ApplicantsView {
         amount.setId("amountTaskBox");
         amount.valueProperty().bindBidirectional(model.amountTaskProperty());
         grid.addRow(row++, label("applicants.scorecard.amountTask"), amount);
+        // the names read whole in either language; the fields give way
+        grid.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(name -> ((Label) name).setMinWidth(Region.USE_PREF_SIZE));
 
         Button apply = new Button();
         apply.setId("applyScorecardButton");

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the Applicants tab: the applicants of the study in use (the test applicants of the
  * model just trained, or new applicants once a file is scored) with every task's actual value
- * and prediction, score, grade and expected loss; a filter; the what-if editor of the selected
+ * and prediction, score, grade and expected loss; a quick search of IDs and the column filter
+ * ({@link ApplicantFilter}), both of which a row must pass; the what-if editor of the selected
  * applicant; the scorecard settings; and the export of applicants' predictions with reasons.
  *
  * <p>A what-if change is evaluated at once on the FX thread: {@link WhatIf} takes about a
@@ -557,7 +558,7 @@ public final class ApplicantsViewModel {
         return exporting;
     }
 
-    /** The applicants the filter lets through, in table order. */
+    /** The applicants the ID search and the column filter let through, in table order. */
     public List<ApplicantRow> filteredRows() {
         return List.copyOf(filtered);
     }
@@ -579,7 +580,7 @@ public final class ApplicantsViewModel {
         return filtered;
     }
 
-    /** Part of the ID to look for; empty for every applicant. */
+    /** Part of the ID to look for, ignoring case; empty for every applicant. */
     public StringProperty filterTextProperty() {
         return filterText;
     }

@@ -148,7 +148,7 @@ class ApplicantFilterTest {
         assertEquals(List.of(), filter.conditions());
         assertEquals("'abc' is not a number: Score takes numbers such as 700 or 0.25",
                 ApplicantsView.text(new I18n(Locale.ENGLISH), filter.messageProperty().get()));
-        assertEquals("'abc' 不是数字：评分 需要数字，例如 700 或 0.25",
+        assertEquals("'abc' 不是数字：“评分”列只接受数字，例如 700 或 0.25",
                 ApplicantsView.text(new I18n(Locale.SIMPLIFIED_CHINESE),
                         filter.messageProperty().get()));
         assertEquals(6, shown().size());

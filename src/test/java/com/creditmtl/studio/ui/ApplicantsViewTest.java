@@ -406,6 +406,17 @@ class ApplicantsViewTest {
         robot.clickOn("#applicantFilterClearButton");
         assertEquals(all, table.getItems().size());
         assertEquals(all + " of " + all + " applicants shown", count.getText());
+
+        // a condition no one meets says so instead of asking for a model
+        robot.interact(() -> {
+            column.getSelectionModel().select(column.getItems().stream()
+                    .filter(c -> c.key().equals("grade")).findFirst().orElseThrow());
+            value.getEditor().setText("no such grade");
+        });
+        robot.clickOn("#applicantFilterAddButton");
+        assertEquals(0, table.getItems().size());
+        assertEquals("No applicant meets every condition: remove one, or Clear all",
+                robot.lookup("#applicantTablePlaceholder").queryAs(Label.class).getText());
     }
 
     @Test
