@@ -1,29 +1,34 @@
 package com.creditmtl.studio.ui;
 
-import static com.creditmtl.studio.ui.MainView.numberColumn;
-import static com.creditmtl.studio.ui.MainView.textColumn;
-
-import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.PopulationStability;
-import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.ui.ApplicantFilter.Column;
+import com.creditmtl.studio.ui.ApplicantFilter.Condition;
+import com.creditmtl.studio.ui.ApplicantFilter.Kind;
+import com.creditmtl.studio.ui.ApplicantFilter.Operator;
 import com.creditmtl.studio.ui.ApplicantsViewModel.ApplicantRow;
 import com.creditmtl.studio.ui.ApplicantsViewModel.FeatureValue;
 import com.creditmtl.studio.ui.ApplicantsViewModel.TaskOutcome;
 import java.io.File;
+import java.text.NumberFormat;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -41,39 +46,53 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /**
  * The Applicants tab: a tool bar to choose the study that scores (trained here or opened from a
  * study file), save the trained one and score a file of new applicants; the applicants in a
- * table to filter, sort and export; and beside it the what-if editor of the selected applicant,
- * the scorecard settings and the drift report of the last file scored. Binds controls to
- * {@link ApplicantsViewModel} and {@link ScoringViewModel} and holds no logic of its own.
+ * table to filter by conditions on any column, sort by any column and export; and beside it the
+ * what-if editor of the selected applicant, the scorecard settings and the drift report of the
+ * last file scored. Binds controls to {@link ApplicantsViewModel}, its {@link ApplicantFilter}
+ * and {@link ScoringViewModel} and holds no logic of its own. Every text comes from
+ * {@link I18n} and follows a change of language at once; task and feature names, and the reason
+ * texts of the scoring engine, are shown as the engine gives them.
  */
 final class ApplicantsView {
 
+    private static final String ERROR_STYLE = "-fx-text-fill: #b00020;";
+    private static final String CHIP_STYLE = "-fx-background-color: #e3ecf7; "
+            + "-fx-background-radius: 12; -fx-border-color: #90a4c8; -fx-border-radius: 12; "
+            + "-fx-padding: 1 4 1 10;";
+
     private final ApplicantsViewModel model;
     private final ScoringViewModel scoring;
+    private final I18n i18n;
     private final TableView<ApplicantRow> table = new TableView<>();
+    private final FlowPane chips = new FlowPane(6, 4);
     private final GridPane editor = new GridPane();
     private final BorderPane root = new BorderPane();
 
-    ApplicantsView(ApplicantsViewModel model, ScoringViewModel scoring) {
+    ApplicantsView(ApplicantsViewModel model, ScoringViewModel scoring, I18n i18n) {
         this.model = model;
         this.scoring = scoring;
+        this.i18n = i18n;
     }
 
     /** The tab's content for the main window, its view models made over the window's. */
     static Region forWindow(MainViewModel main) {
         ApplicantsViewModel applicants = new ApplicantsViewModel(main, main.executor());
         return new ApplicantsView(applicants,
-                new ScoringViewModel(main, applicants, main.executor())).build();
+                new ScoringViewModel(main, applicants, main.executor()), main.i18n()).build();
     }
 
     Region build() {
@@ -82,29 +101,65 @@ final class ApplicantsView {
         split.setDividerPositions(0.58);
         root.setTop(scoringBar());
         root.setCenter(split);
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            table.refresh();
+            rebuildChips();
+            rebuildEditor();
+        });
         return root;
+    }
+
+    /**
+     * A message in the current language; arguments that are messages themselves (a column's
+     * or a field's name) are put in words first.
+     */
+    static String text(I18n i18n, I18n.Message message) {
+        if (message == null) {
+            return "";
+        }
+        Object[] args = message.args().toArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof I18n.Message inner) {
+                args[i] = text(i18n, inner);
+            }
+        }
+        return i18n.get(message.key(), args);
+    }
+
+    private String text(I18n.Message message) {
+        return text(i18n, message);
+    }
+
+    /** A changing message's text, following the message and the language. */
+    private StringBinding bind(ObservableValue<I18n.Message> message) {
+        return Bindings.createStringBinding(() -> text(message.getValue()),
+                message, i18n.localeProperty());
     }
 
     private ToolBar scoringBar() {
         Label name = new Label();
         name.setId("scoringStudyLabel");
-        name.textProperty().bind(Bindings.concat("Study: ", scoring.studyNameProperty()));
+        name.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                "applicants.bar.study", text(scoring.studyNameProperty().get())),
+                scoring.studyNameProperty(), i18n.localeProperty()));
 
-        Button open = button("Open…", "openStudyButton", "Score with a saved study file");
-        open.setOnAction(e -> chooseOpen("Open a study file", "Study files", "*.cmtl")
-                .ifPresent(scoring::openStudy));
-        Button trained = button("Use trained", "useTrainedButton",
-                "Score with the model trained in this window");
+        Button open = button("applicants.bar.open", "openStudyButton",
+                "applicants.bar.open.tip");
+        open.setOnAction(e -> chooseOpen("applicants.chooser.openStudy",
+                "applicants.chooser.studyFiles", "*.cmtl").ifPresent(scoring::openStudy));
+        Button trained = button("applicants.bar.useTrained", "useTrainedButton",
+                "applicants.bar.useTrained.tip");
         trained.setOnAction(e -> scoring.useTrainedStudy());
-        Button save = button("Save…", "saveStudyButton",
-                "Save the model trained in this window, with the scorecard, to a study file");
-        save.setOnAction(e -> chooseSave("Save the study", "study.cmtl", "Study files",
-                "*.cmtl").ifPresent(scoring::saveStudy));
-        Button score = button("Score file…", "scoreFileButton",
-                "Score a CSV of new applicants with the study in use");
-        score.setOnAction(e -> chooseOpen("Choose new applicants", "CSV files", "*.csv", "*.txt")
-                .ifPresent(scoring::scoreFile));
-        Button cancel = button("Cancel", "scoringCancelButton", "Stop the scoring");
+        Button save = button("applicants.bar.save", "saveStudyButton",
+                "applicants.bar.save.tip");
+        save.setOnAction(e -> chooseSave("applicants.chooser.saveStudy", "study.cmtl",
+                "applicants.chooser.studyFiles", "*.cmtl").ifPresent(scoring::saveStudy));
+        Button score = button("applicants.bar.scoreFile", "scoreFileButton",
+                "applicants.bar.scoreFile.tip");
+        score.setOnAction(e -> chooseOpen("applicants.chooser.scoreFile",
+                "applicants.chooser.csvFiles", "*.csv", "*.txt").ifPresent(scoring::scoreFile));
+        Button cancel = button("applicants.bar.cancel", "scoringCancelButton",
+                "applicants.bar.cancel.tip");
         cancel.setOnAction(e -> scoring.cancel());
         cancel.disableProperty().bind(scoring.runningProperty().not());
         for (Button idle : List.of(open, trained, save, score)) {
@@ -117,68 +172,247 @@ final class ApplicantsView {
         bar.progressProperty().bind(scoring.progressProperty());
         Label text = new Label();
         text.setId("scoringProgressText");
-        text.textProperty().bind(scoring.progressTextProperty());
+        // the running step's own words while it runs, then how it ended
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            String running = scoring.progressTextProperty().get();
+            return running != null && !running.isEmpty() ? running
+                    : text(scoring.statusProperty().get());
+        }, scoring.progressTextProperty(), scoring.statusProperty(), i18n.localeProperty()));
         return new ToolBar(name, new Separator(), open, trained, save, new Separator(), score,
                 cancel, bar, text);
     }
 
-    private static Button button(String text, String id, String tip) {
-        Button button = new Button(text);
+    private Button button(String key, String id, String tipKey) {
+        Button button = new Button();
         button.setId(id);
-        button.setTooltip(new Tooltip(tip));
+        button.textProperty().bind(i18n.bind(key));
+        button.setTooltip(tooltip(tipKey));
         return button;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind(key));
+        return tip;
+    }
+
+    private Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.bind(key));
+        return label;
     }
 
     private Region applicantsPane() {
         Label source = new Label();
         source.setId("applicantsSource");
-        source.textProperty().bind(model.sourceProperty());
+        source.textProperty().bind(bind(model.sourceProperty()));
         source.setStyle("-fx-font-weight: bold;");
 
-        TextField filter = new TextField();
-        filter.setId("applicantFilter");
-        filter.setPromptText("ID contains …");
-        filter.textProperty().bindBidirectional(model.filterTextProperty());
-        ChoiceBox<String> grade = new ChoiceBox<>(model.gradeChoices());
-        grade.setId("gradeFilter");
-        grade.valueProperty().bindBidirectional(model.gradeFilterProperty());
-        Label count = new Label();
-        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%,d of %,d shown", model.filtered().size(), model.rows().size()),
-                model.filtered(), model.rows()));
-        HBox filters = new HBox(8, new Label("Filter"), filter, grade, count);
-        filters.setAlignment(Pos.CENTER_LEFT);
-
-        // the id of the table this one replaces, which the window's tests look up
+        // the table's id of old, which the window's tests look up
         table.setId("applicantTable");
         SortedList<ApplicantRow> sorted = new SortedList<>(model.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("Train a model, or open a study and score a file"));
+        // no applicants at all, or none that the filter lets through
+        Label placeholder = new Label();
+        placeholder.setId("applicantTablePlaceholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                model.rows().isEmpty() ? "applicants.table.placeholder"
+                        : "applicants.table.noMatch"), model.rows(), i18n.localeProperty()));
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 model.selectedProperty().set(row));
-        model.studyProperty().addListener((obs, old, study) -> rebuildColumns(study));
-        rebuildColumns(model.studyProperty().get());
+        model.filter().columns().addListener((ListChangeListener<Column>) c -> rebuildColumns());
+        rebuildColumns();
 
-        Button export = new Button("Export CSV…");
+        Button export = new Button();
         export.setId("exportApplicantsButton");
-        export.setTooltip(new Tooltip("Predictions, score, grade and reasons of the selected "
-                + "applicants, or of all shown when none is selected"));
+        export.textProperty().bind(i18n.bind("applicants.export"));
+        export.setTooltip(tooltip("applicants.export.tip"));
         export.disableProperty().bind(Bindings.isEmpty(model.filtered())
                 .or(model.exportingProperty()));
-        export.setOnAction(e -> chooseSave("Export applicants", "applicants.csv", "CSV files",
-                "*.csv").ifPresent(file -> model.export(chosenRows(), file)));
+        export.setOnAction(e -> chooseSave("applicants.chooser.export", "applicants.csv",
+                "applicants.chooser.csvFiles", "*.csv")
+                .ifPresent(file -> model.export(chosenRows(), file)));
         Label message = new Label();
         message.setId("applicantsExportMessage");
-        message.textProperty().bind(model.exportMessageProperty());
+        message.textProperty().bind(bind(model.exportMessageProperty()));
         HBox exportRow = new HBox(8, export, message);
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(6, source, filters, table, exportRow);
+        VBox box = new VBox(6, source, filterBar(), table, exportRow);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /**
+     * The filter: a quick search of IDs, then a condition's column, operator and value with Add,
+     * the conditions in force as chips to remove one by one, Clear all, and the count shown.
+     */
+    private Region filterBar() {
+        ApplicantFilter filter = model.filter();
+        TextField search = new TextField();
+        search.setId("applicantFilter");
+        search.promptTextProperty().bind(i18n.bind("applicants.filter.search"));
+        search.setPrefColumnCount(10);
+        search.textProperty().bindBidirectional(model.filterTextProperty());
+
+        ComboBox<Column> column = new ComboBox<>(filter.columns());
+        column.setId("applicantFilterColumn");
+        column.setConverter(converter(c -> text(c.title())));
+        column.valueProperty().bindBidirectional(filter.columnProperty());
+        column.setTooltip(tooltip("applicants.filter.column.tip"));
+
+        ComboBox<Operator> operator = new ComboBox<>(filter.operators());
+        operator.setId("applicantFilterOperator");
+        operator.setConverter(converter(this::operatorText));
+        operator.valueProperty().bindBidirectional(filter.operatorProperty());
+        operator.setTooltip(tooltip("applicants.filter.operator.tip"));
+
+        // new converters and button cells make both boxes write their choices again in the new
+        // language; the operators' words also depend on the column's kind
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            column.setConverter(converter(c -> text(c.title())));
+            column.setButtonCell(buttonCell(c -> text(c.title())));
+            operator.setConverter(converter(this::operatorText));
+            operator.setButtonCell(buttonCell(this::operatorText));
+        });
+        filter.columnProperty().addListener((obs, old, now) -> {
+            operator.setConverter(converter(this::operatorText));
+            operator.setButtonCell(buttonCell(this::operatorText));
+        });
+
+        ComboBox<String> value = new ComboBox<>(filter.valueChoices());
+        value.setId("applicantFilterValue");
+        value.setEditable(true);
+        value.setPrefWidth(120);
+        value.getEditor().textProperty().bindBidirectional(filter.valueProperty());
+        value.getEditor().promptTextProperty().bind(i18n.bind("applicants.filter.value"));
+        value.getEditor().setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                filter.add();
+                e.consume();
+            }
+        });
+
+        Button add = new Button();
+        add.setId("applicantFilterAddButton");
+        add.textProperty().bind(i18n.bind("applicants.filter.add"));
+        add.setTooltip(tooltip("applicants.filter.add.tip"));
+        add.disableProperty().bind(filter.columnProperty().isNull());
+        add.setOnAction(e -> filter.add());
+        Button clear = new Button();
+        clear.setId("applicantFilterClearButton");
+        clear.textProperty().bind(i18n.bind("applicants.filter.clear"));
+        clear.setTooltip(tooltip("applicants.filter.clear.tip"));
+        clear.disableProperty().bind(Bindings.isEmpty(filter.conditions())
+                .and(model.filterTextProperty().isEmpty()));
+        clear.setOnAction(e -> {
+            filter.clear();
+            model.filterTextProperty().set("");
+        });
+
+        Label count = new Label();
+        count.setId("applicantCount");
+        count.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                "applicants.filter.count", model.filtered().size(), model.rows().size()),
+                model.filtered(), model.rows(), i18n.localeProperty()));
+
+        Label title = label("applicants.filter");
+        for (Region fixed : List.of(title, add, clear, count)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(value, Priority.SOMETIMES);
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox searchRow = new HBox(6, title, search, gap, count);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+        HBox draft = new HBox(6, column, operator, value, add, clear);
+        draft.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("applicantFilterMessage");
+        message.setStyle(ERROR_STYLE);
+        message.textProperty().bind(bind(filter.messageProperty()));
+        message.managedProperty().bind(filter.messageProperty().isNotNull());
+        message.visibleProperty().bind(filter.messageProperty().isNotNull());
+
+        chips.setId("applicantFilterChips");
+        chips.managedProperty().bind(Bindings.isNotEmpty(filter.conditions()));
+        chips.visibleProperty().bind(Bindings.isNotEmpty(filter.conditions()));
+        filter.conditions().addListener((ListChangeListener<Condition>) c -> rebuildChips());
+        rebuildChips();
+        return new VBox(4, searchRow, draft, message, chips);
+    }
+
+    private String operatorText(Operator operator) {
+        Column column = model.filter().columnProperty().get();
+        return operatorText(operator, column == null ? Kind.NUMBER : column.kind());
+    }
+
+    /** Numbers compare by sign, text by words. */
+    private String operatorText(Operator operator, Kind kind) {
+        if (kind == Kind.NUMBER) {
+            return operator.symbol();
+        }
+        return switch (operator) {
+            case EQUAL -> i18n.get("applicants.filter.op.equals");
+            case NOT_EQUAL -> i18n.get("applicants.filter.op.notEquals");
+            case CONTAINS -> i18n.get("applicants.filter.op.contains");
+            default -> operator.symbol();
+        };
+    }
+
+    /** One chip a condition: its words and a button to remove it. */
+    private void rebuildChips() {
+        chips.getChildren().clear();
+        int index = 0;
+        for (Condition condition : model.filter().conditions()) {
+            Column column = condition.column();
+            String value = column.kind() == Kind.TEXT ? "\u201c" + condition.shown() + "\u201d"
+                    : condition.shown();
+            Label words = new Label(i18n.get("applicants.filter.condition",
+                    text(column.title()), operatorText(condition.operator(), column.kind()),
+                    value));
+            Button remove = new Button("×");
+            remove.setId("applicantFilterRemove" + index);
+            remove.setStyle("-fx-background-color: transparent; -fx-padding: 0 4 0 4;");
+            remove.setTooltip(new Tooltip(i18n.get("applicants.filter.remove.tip")));
+            remove.setOnAction(e -> model.filter().remove(condition));
+            HBox chip = new HBox(2, words, remove);
+            chip.setAlignment(Pos.CENTER_LEFT);
+            chip.setStyle(CHIP_STYLE);
+            chip.getStyleClass().add("filter-chip");
+            chips.getChildren().add(chip);
+            index++;
+        }
+    }
+
+    private static <T> ListCell<T> buttonCell(Function<T, String> words) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : words.apply(item));
+            }
+        };
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> words) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : words.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 
     /** The selected applicants, or all shown (in the order shown) when none is selected. */
@@ -187,31 +421,94 @@ final class ApplicantsView {
         return chosen.isEmpty() ? List.copyOf(table.getItems()) : chosen;
     }
 
-    private void rebuildColumns(Study study) {
+    /**
+     * The table's columns, from the filter's: a task's actual and predicted under the task's
+     * name, the features under one heading.
+     */
+    private void rebuildColumns() {
         table.getColumns().clear();
-        table.getColumns().add(textColumn("ID", ApplicantRow::id));
-        // whole points, cut rather than rounded, so a score never reads as the next grade up
-        table.getColumns().add(numberColumn("Score", r -> Math.floor(r.result().score()),
-                "%.0f"));
-        table.getColumns().add(textColumn("Grade", r -> r.result().grade()));
-        table.getColumns().add(numberColumn("Expected loss", r -> r.result().expectedLoss(),
-                "%,.2f"));
-        List<TaskSpec> tasks = study == null ? List.of() : study.tasks();
-        for (int t = 0; t < tasks.size(); t++) {
-            int task = t;
-            boolean binary = tasks.get(t).isBinary();
-            TableColumn<ApplicantRow, String> group = new TableColumn<>(tasks.get(t).name());
-            group.getColumns().add(numberColumn("actual", r -> r.result().actual()[task],
-                    binary ? "%.0f" : "%,.1f"));
-            group.getColumns().add(numberColumn("predicted",
-                    r -> r.result().predicted()[task], binary ? "%.4f" : "%,.1f"));
-            table.getColumns().add(group);
+        Map<I18n.Message, TableColumn<ApplicantRow, ?>> groups = new LinkedHashMap<>();
+        for (Column column : model.filter().columns()) {
+            TableColumn<ApplicantRow, ?> shown = column.kind() == Kind.NUMBER
+                    ? numberColumn(bindText(column.header()), column::number, column.decimals(),
+                            column.trimmed())
+                    : textColumn(bindText(column.header()), column::text);
+            shown.setId("column-" + column.key());
+            if (column.group() == null) {
+                table.getColumns().add(shown);
+                continue;
+            }
+            TableColumn<ApplicantRow, ?> group = groups.computeIfAbsent(column.group(), name -> {
+                TableColumn<ApplicantRow, String> heading = new TableColumn<>();
+                heading.textProperty().bind(bindText(name));
+                table.getColumns().add(heading);
+                return heading;
+            });
+            group.getColumns().add(shown);
         }
     }
 
+    private StringBinding bindText(I18n.Message message) {
+        return Bindings.createStringBinding(() -> text(message), i18n.localeProperty());
+    }
+
+    private static <T> TableColumn<T, String> textColumn(ObservableValue<String> header,
+            Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>();
+        column.textProperty().bind(header);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                value.apply(cell.getValue())));
+        return column;
+    }
+
+    private <T> TableColumn<T, Double> numberColumn(ObservableValue<String> header,
+            ToDoubleFunction<T> value, int decimals) {
+        return numberColumn(header, value, decimals, false);
+    }
+
+    /**
+     * A column of figures in the current locale, sorting by value, NaN shown empty; with
+     * exactly the decimals given, or at most those when trimmed.
+     */
+    private <T> TableColumn<T, Double> numberColumn(ObservableValue<String> header,
+            ToDoubleFunction<T> value, int decimals, boolean trimmed) {
+        TableColumn<T, Double> column = new TableColumn<>();
+        column.textProperty().bind(header);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                value.applyAsDouble(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : trimmed ? trimmedNumber(item, decimals)
+                        : i18n.number(item, decimals));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return column;
+    }
+
+    private String trimmedNumber(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(i18n.locale());
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(value);
+    }
+
     private Region sidePane() {
-        TabPane side = new TabPane(new Tab("What-if", whatIfPane()),
-                new Tab("Scorecard", scorecardPane()), new Tab("Drift", driftPane()));
+        Tab whatIf = new Tab();
+        whatIf.textProperty().bind(i18n.bind("applicants.side.whatIf"));
+        whatIf.setContent(whatIfPane());
+        Tab scorecard = new Tab();
+        scorecard.textProperty().bind(i18n.bind("applicants.side.scorecard"));
+        scorecard.setContent(scorecardPane());
+        Tab drift = new Tab();
+        drift.textProperty().bind(i18n.bind("applicants.side.drift"));
+        drift.setContent(driftPane());
+        TabPane side = new TabPane(whatIf, scorecard, drift);
         side.setId("applicantSideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return side;
@@ -224,9 +521,9 @@ final class ApplicantsView {
         title.setWrapText(true);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ApplicantRow row = model.selectedProperty().get();
-            return row == null ? "Select an applicant to change its values"
-                    : "Applicant " + row.id() + ", as its values below are now";
-        }, model.selectedProperty()));
+            return row == null ? i18n.get("applicants.whatIf.select")
+                    : i18n.get("applicants.whatIf.title", row.id());
+        }, model.selectedProperty(), i18n.localeProperty()));
 
         editor.setId("whatIfEditor");
         editor.setHgap(8);
@@ -238,20 +535,25 @@ final class ApplicantsView {
         score.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
         score.textProperty().bind(Bindings.createStringBinding(() -> {
             double value = model.scoreProperty().get();
-            return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "Score %.0f · grade %s",
-                    Math.floor(value), model.gradeProperty().get());
-        }, model.scoreProperty(), model.gradeProperty()));
+            return Double.isNaN(value) ? "" : i18n.get("applicants.whatIf.score",
+                    i18n.number(Math.floor(value), 0), model.gradeProperty().get());
+        }, model.scoreProperty(), model.gradeProperty(), i18n.localeProperty()));
 
         TableView<TaskOutcome> outcomes = new TableView<>(model.outcomes());
         outcomes.setId("whatIfOutcomes");
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        outcomes.getColumns().add(textColumn("Task", TaskOutcome::task));
-        outcomes.getColumns().add(outcomeColumn("Actual", TaskOutcome::actual, true));
-        outcomes.getColumns().add(outcomeColumn("Predicted", TaskOutcome::before, false));
-        outcomes.getColumns().add(outcomeColumn("What-if", TaskOutcome::now, false));
+        outcomes.getColumns().add(textColumn(i18n.bind("applicants.outcome.task"),
+                TaskOutcome::task));
+        outcomes.getColumns().add(outcomeColumn("applicants.outcome.actual",
+                TaskOutcome::actual, true));
+        outcomes.getColumns().add(outcomeColumn("applicants.outcome.predicted",
+                TaskOutcome::before, false));
+        outcomes.getColumns().add(outcomeColumn("applicants.outcome.whatIf",
+                TaskOutcome::now, false));
         outcomes.setPrefHeight(112);
         outcomes.setMinHeight(100);
         outcomes.setPlaceholder(new Label(""));
+        i18n.localeProperty().addListener((obs, old, now) -> outcomes.refresh());
 
         ListView<String> reasons = new ListView<>(model.reasons());
         reasons.setId("whatIfReasons");
@@ -269,38 +571,41 @@ final class ApplicantsView {
             cell.prefWidthProperty().bind(list.widthProperty().subtract(20));
             return cell;
         });
-        Label none = new Label("No feature raises the risk above the reference");
+        Label none = label("applicants.reasons.none");
         none.visibleProperty().bind(model.selectedProperty().isNotNull());
         reasons.setPlaceholder(none);
 
-        Button reset = new Button("Reset");
+        Button reset = new Button();
         reset.setId("whatIfResetButton");
+        reset.textProperty().bind(i18n.bind("applicants.whatIf.reset"));
+        reset.setTooltip(tooltip("applicants.whatIf.reset.tip"));
         reset.disableProperty().bind(model.selectedProperty().isNull());
         reset.setOnAction(e -> model.reset());
         Label message = new Label();
         message.setId("whatIfMessage");
-        message.textProperty().bind(model.whatIfMessageProperty());
+        message.textProperty().bind(bind(model.whatIfMessageProperty()));
         HBox buttons = new HBox(8, reset, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label heading = MainView.heading("");
+        heading.setId("whatIfReasonsHeading");
+        heading.textProperty().bind(i18n.bind("applicants.reasons.heading"));
 
         // the outcome on top, the values below, so that a change and its effect are both seen
         ScrollPane values = new ScrollPane(editor);
         values.setFitToWidth(true);
         editor.setPadding(new Insets(4));
-        VBox box = new VBox(8, title, score, outcomes,
-                MainView.heading("Reasons (what raises the default risk most)"), reasons,
-                buttons, values);
+        VBox box = new VBox(8, title, score, outcomes, heading, reasons, buttons, values);
         VBox.setVgrow(values, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
     }
 
-    private static TableColumn<TaskOutcome, String> outcomeColumn(String title,
+    private TableColumn<TaskOutcome, String> outcomeColumn(String key,
             ToDoubleFunction<TaskOutcome> value, boolean actual) {
-        TableColumn<TaskOutcome, String> column = textColumn(title, o -> {
+        TableColumn<TaskOutcome, String> column = textColumn(i18n.bind(key), o -> {
             double v = value.applyAsDouble(o);
-            String format = !o.binary() ? "%,.1f" : actual ? "%.0f" : "%.4f";
-            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
+            return i18n.number(v, !o.binary() ? 1 : actual ? 0 : 4);
         });
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -333,7 +638,8 @@ final class ApplicantsView {
             }
             input.setId("whatIf-" + value.feature());
             Label original = new Label(value.original() == null || value.original().isEmpty()
-                    ? "(was missing)" : "(was " + value.original() + ")");
+                    ? i18n.get("applicants.whatIf.wasMissing")
+                    : i18n.get("applicants.whatIf.was", value.original()));
             original.setStyle("-fx-text-fill: #666;");
             editor.addRow(row++, name, input, original);
         }
@@ -344,44 +650,48 @@ final class ApplicantsView {
         grid.setHgap(8);
         grid.setVgap(6);
         int row = 0;
-        grid.addRow(row++, new Label("Base score"), field("baseScoreField",
+        grid.addRow(row++, label("applicants.scorecard.baseScore"), field("baseScoreField",
                 model.baseScoreProperty()));
-        grid.addRow(row++, new Label("Base odds (good:bad, 50 for 50:1)"),
+        grid.addRow(row++, label("applicants.scorecard.baseOdds"),
                 field("baseOddsField", model.baseOddsProperty()));
-        grid.addRow(row++, new Label("Points to double the odds"),
+        grid.addRow(row++, label("applicants.scorecard.pointsToDouble"),
                 field("pointsToDoubleField", model.pointsToDoubleProperty()));
-        grid.addRow(row++, new Label("Lowest score"), field("lowestScoreField",
+        grid.addRow(row++, label("applicants.scorecard.lowestScore"), field("lowestScoreField",
                 model.lowestScoreProperty()));
-        grid.addRow(row++, new Label("Highest score"), field("highestScoreField",
-                model.highestScoreProperty()));
+        grid.addRow(row++, label("applicants.scorecard.highestScore"),
+                field("highestScoreField", model.highestScoreProperty()));
         TextField grades = field("gradesField", model.gradesProperty());
         grades.setPrefColumnCount(24);
-        grid.addRow(row++, new Label("Grades and lowest scores"), grades);
+        grid.addRow(row++, label("applicants.scorecard.grades"), grades);
         ComboBox<String> amount = new ComboBox<>(model.amountChoices());
         amount.setId("amountTaskBox");
         amount.valueProperty().bindBidirectional(model.amountTaskProperty());
-        grid.addRow(row++, new Label("Amount task (expected loss)"), amount);
+        grid.addRow(row++, label("applicants.scorecard.amountTask"), amount);
+        // the names read whole in either language; the fields give way
+        grid.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(name -> ((Label) name).setMinWidth(Region.USE_PREF_SIZE));
 
-        Button apply = new Button("Apply");
+        Button apply = new Button();
         apply.setId("applyScorecardButton");
+        apply.textProperty().bind(i18n.bind("applicants.scorecard.apply"));
         apply.setDefaultButton(false);
         apply.disableProperty().bind(model.studyProperty().isNull());
         apply.setOnAction(e -> model.applyScorecard());
-        Button revert = new Button("Revert");
+        Button revert = new Button();
         revert.setId("revertScorecardButton");
+        revert.textProperty().bind(i18n.bind("applicants.scorecard.revert"));
         revert.setOnAction(e -> model.revertScorecard());
         Label message = new Label();
         message.setId("scorecardMessage");
         message.setWrapText(true);
-        message.textProperty().bind(model.scorecardMessageProperty());
+        message.textProperty().bind(bind(model.scorecardMessageProperty()));
         message.styleProperty().bind(Bindings.createStringBinding(() -> {
-            String text = model.scorecardMessageProperty().get();
-            return text != null && text.startsWith("Not applied") ? "-fx-text-fill: #b00020;"
-                    : "-fx-text-fill: #1b5e20;";
+            I18n.Message shown = model.scorecardMessageProperty().get();
+            return shown != null && !"applicants.scorecard.applied".equals(shown.key())
+                    ? ERROR_STYLE : "-fx-text-fill: #1b5e20;";
         }, model.scorecardMessageProperty()));
 
-        Label hint = new Label("Grades as 'A 600, B 580, …, G': each grade from its lowest "
-                + "score down to the next; the last grade is every score below.");
+        Label hint = label("applicants.scorecard.hint");
         hint.setWrapText(true);
         VBox box = new VBox(10, grid, hint, new HBox(8, apply, revert), message);
         box.setPadding(new Insets(8));
@@ -400,30 +710,36 @@ final class ApplicantsView {
         Label summary = new Label();
         summary.setId("driftSummary");
         summary.setWrapText(true);
-        summary.textProperty().bind(scoring.driftSummaryProperty());
+        summary.textProperty().bind(bind(scoring.driftSummaryProperty()));
 
         TableView<PopulationStability.Result> drift = new TableView<>(scoring.drift());
         drift.setId("driftTable");
-        drift.setPlaceholder(new Label("Score a file of new applicants to compare its features "
-                + "with the training part"));
+        Label placeholder = label("applicants.drift.placeholder");
+        placeholder.setWrapText(true);
+        drift.setPlaceholder(placeholder);
         drift.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        drift.getColumns().add(textColumn("Feature", PopulationStability.Result::feature));
-        drift.getColumns().add(numberColumn("PSI", PopulationStability.Result::psi, "%.4f"));
-        TableColumn<PopulationStability.Result, String> status = textColumn("Status",
-                r -> r.status().name().toLowerCase(Locale.ROOT));
+        drift.getColumns().add(textColumn(i18n.bind("applicants.drift.feature"),
+                PopulationStability.Result::feature));
+        drift.getColumns().add(numberColumn(i18n.bind("applicants.drift.psi"),
+                PopulationStability.Result::psi, 4));
+        TableColumn<PopulationStability.Result, PopulationStability.Status> status =
+                new TableColumn<>();
+        status.textProperty().bind(i18n.bind("applicants.drift.status"));
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String item, boolean empty) {
+            protected void updateItem(PopulationStability.Status item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(empty || item == null ? null : statusText(item));
                 setStyle(empty || item == null ? "" : "-fx-font-weight: bold; "
                         + "-fx-background-color: " + statusColour(item) + ";");
             }
         });
         drift.getColumns().add(status);
+        i18n.localeProperty().addListener((obs, old, now) -> drift.refresh());
 
-        Label legend = new Label(String.format(Locale.ROOT, "Population stability index per "
-                + "feature: stable below %.2f, watch from %.2f, act above %.2f.",
+        Label legend = new Label();
+        legend.textProperty().bind(i18n.bind("applicants.drift.legend",
                 PopulationStability.WATCH_FROM, PopulationStability.WATCH_FROM,
                 PopulationStability.ACT_ABOVE));
         legend.setWrapText(true);
@@ -433,33 +749,43 @@ final class ApplicantsView {
         return box;
     }
 
-    static String statusColour(String status) {
+    private String statusText(PopulationStability.Status status) {
         return switch (status) {
-            case "act" -> "#f8c4c4";
-            case "watch" -> "#fde7b0";
-            default -> "#c8ebc9";
+            case STABLE -> i18n.get("applicants.drift.stable");
+            case WATCH -> i18n.get("applicants.drift.watch");
+            case ACT -> i18n.get("applicants.drift.act");
         };
     }
 
-    private Optional<Path> chooseOpen(String title, String kind, String... patterns) {
-        FileChooser chooser = chooser(title, kind, patterns);
+    static String statusColour(PopulationStability.Status status) {
+        return switch (status) {
+            case ACT -> "#f8c4c4";
+            case WATCH -> "#fde7b0";
+            case STABLE -> "#c8ebc9";
+        };
+    }
+
+    private Optional<Path> chooseOpen(String titleKey, String kindKey, String... patterns) {
+        FileChooser chooser = chooser(titleKey, kindKey, patterns);
         return Optional.ofNullable(chooser.showOpenDialog(root.getScene().getWindow()))
                 .map(File::toPath);
     }
 
-    private Optional<Path> chooseSave(String title, String name, String kind,
+    private Optional<Path> chooseSave(String titleKey, String name, String kindKey,
             String... patterns) {
-        FileChooser chooser = chooser(title, kind, patterns);
+        FileChooser chooser = chooser(titleKey, kindKey, patterns);
         chooser.setInitialFileName(name);
         return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow()))
                 .map(File::toPath);
     }
 
-    private static FileChooser chooser(String title, String kind, String... patterns) {
+    private FileChooser chooser(String titleKey, String kindKey, String... patterns) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind, patterns),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.setTitle(i18n.get(titleKey));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(i18n.get(kindKey), patterns),
+                new FileChooser.ExtensionFilter(i18n.get("applicants.chooser.allFiles"),
+                        "*.*"));
         return chooser;
     }
 

@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the Applicants tab: the applicants of the study in use (the test applicants of the
  * model just trained, or new applicants once a file is scored) with every task's actual value
- * and prediction, score, grade and expected loss; a filter; the what-if editor of the selected
+ * and prediction, score, grade and expected loss; a quick search of IDs and the column filter
+ * ({@link ApplicantFilter}), both of which a row must pass; the what-if editor of the selected
  * applicant; the scorecard settings; and the export of applicants' predictions with reasons.
  *
  * <p>A what-if change is evaluated at once on the FX thread: {@link WhatIf} takes about a
@@ -54,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class ApplicantsViewModel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ApplicantsViewModel.class);
-    private static final String ALL_GRADES = "all grades";
     private static final int MAX_TIMES_KEPT = 1_000;
 
     /** One applicant of the table shown: a row of {@code table} and its result. */
@@ -111,13 +112,12 @@ public final class ApplicantsViewModel {
     private final Executor executor;
 
     private final ReadOnlyObjectWrapper<Study> study = new ReadOnlyObjectWrapper<>();
-    private final StringProperty source = new SimpleStringProperty("No applicants yet");
+    private final ObjectProperty<I18n.Message> source =
+            new SimpleObjectProperty<>(I18n.Message.of("applicants.source.none"));
     private final ObservableList<ApplicantRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ApplicantRow> filtered = new FilteredList<>(rows);
     private final StringProperty filterText = new SimpleStringProperty("");
-    private final StringProperty gradeFilter = new SimpleStringProperty(ALL_GRADES);
-    private final ObservableList<String> gradeChoices =
-            FXCollections.observableArrayList(ALL_GRADES);
+    private final ApplicantFilter filter;
 
     private final ObjectProperty<ApplicantRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<FeatureValue> features = FXCollections.observableArrayList();
@@ -125,7 +125,7 @@ public final class ApplicantsViewModel {
     private final DoubleProperty score = new SimpleDoubleProperty(Double.NaN);
     private final StringProperty grade = new SimpleStringProperty("");
     private final ObservableList<String> reasons = FXCollections.observableArrayList();
-    private final StringProperty whatIfMessage = new SimpleStringProperty("");
+    private final ObjectProperty<I18n.Message> whatIfMessage = new SimpleObjectProperty<>();
     private final List<Double> whatIfMillis = new ArrayList<>();
 
     private final StringProperty baseScore = new SimpleStringProperty();
@@ -136,8 +136,8 @@ public final class ApplicantsViewModel {
     private final StringProperty grades = new SimpleStringProperty();
     private final StringProperty amountTask = new SimpleStringProperty();
     private final ObservableList<String> amountChoices = FXCollections.observableArrayList();
-    private final StringProperty scorecardMessage = new SimpleStringProperty("");
-    private final StringProperty exportMessage = new SimpleStringProperty("");
+    private final ObjectProperty<I18n.Message> scorecardMessage = new SimpleObjectProperty<>();
+    private final ObjectProperty<I18n.Message> exportMessage = new SimpleObjectProperty<>();
     private final BooleanProperty exporting = new SimpleBooleanProperty();
 
     private WhatIf whatIf;
@@ -147,13 +147,15 @@ public final class ApplicantsViewModel {
     public ApplicantsViewModel(MainViewModel main, Executor executor) {
         this.main = main;
         this.executor = executor;
+        this.filter = new ApplicantFilter(() -> main.i18n().locale());
         main.studyProperty().addListener((obs, old, trained) -> {
             if (!passingOn) {
                 showTrained(trained);
             }
         });
         filterText.addListener((obs, old, text) -> refilter());
-        gradeFilter.addListener((obs, old, text) -> refilter());
+        filter.conditions().addListener((ListChangeListener<ApplicantFilter.Condition>) c ->
+                refilter());
         selected.addListener((obs, old, row) -> edit(row));
         showScorecard(Scorecard.DEFAULT, List.of());
         showTrained(main.studyProperty().get());
@@ -162,7 +164,7 @@ public final class ApplicantsViewModel {
     /** Shows the test applicants of the study trained in the window. */
     public void showTrained(Study trained) {
         if (trained == null) {
-            use(null, "No applicants yet: train a model or score a file", List.of());
+            use(null, I18n.Message.of("applicants.source.none"), List.of());
             return;
         }
         CreditTable table = main.tableProperty().get();
@@ -171,9 +173,10 @@ public final class ApplicantsViewModel {
         for (int i = 0; i < trained.testResults().size() && table != null; i++) {
             shown.add(new ApplicantRow(table, test[i], trained.testResults().get(i)));
         }
-        use(trained, String.format(Locale.ROOT, "%,d test applicants of %s", shown.size(),
-                table == null || table.source() == null ? "the table"
-                        : table.source().getFileName()), shown);
+        use(trained, table == null || table.source() == null
+                ? I18n.Message.of("applicants.source.testOfTable", shown.size())
+                : I18n.Message.of("applicants.source.test", shown.size(),
+                        table.source().getFileName().toString()), shown);
     }
 
     /** Shows new applicants scored with a study, the trained one or one opened from a file. */
@@ -183,16 +186,15 @@ public final class ApplicantsViewModel {
         for (int r = 0; r < results.size(); r++) {
             shown.add(new ApplicantRow(table, r, results.get(r)));
         }
-        use(scoring, String.format(Locale.ROOT, "%,d new applicants of %s", shown.size(), name),
-                shown);
+        use(scoring, I18n.Message.of("applicants.source.scored", shown.size(), name), shown);
     }
 
     /** Makes a study the one in use without applicants, as after opening a study file. */
     public void useStudy(Study chosen, String name) {
-        use(chosen, "Study " + name + ": choose a file of new applicants to score", List.of());
+        use(chosen, I18n.Message.of("applicants.source.study", name), List.of());
     }
 
-    private void use(Study chosen, String description, List<ApplicantRow> shown) {
+    private void use(Study chosen, I18n.Message description, List<ApplicantRow> shown) {
         selected.set(null);
         study.set(chosen);
         whatIf = chosen == null ? null : new WhatIf(chosen);
@@ -201,28 +203,31 @@ public final class ApplicantsViewModel {
         if (chosen != null) {
             showScorecard(chosen.scorecard(), chosen.tasks());
         }
-        updateGradeChoices();
+        updateColumns();
     }
 
     private void refilter() {
         String text = filterText.get() == null ? ""
                 : filterText.get().trim().toLowerCase(Locale.ROOT);
-        String wanted = gradeFilter.get();
+        var conditions = filter.predicate();
         filtered.setPredicate(row -> (text.isEmpty()
                 || row.id().toLowerCase(Locale.ROOT).contains(text))
-                && (wanted == null || ALL_GRADES.equals(wanted)
-                        || wanted.equals(row.result().grade())));
+                && conditions.test(row));
     }
 
-    private void updateGradeChoices() {
-        List<String> choices = new ArrayList<>();
-        choices.add(ALL_GRADES);
-        if (study.get() != null) {
-            choices.addAll(study.get().gradeScale().grades());
-        }
-        gradeChoices.setAll(choices);
-        if (!choices.contains(gradeFilter.get())) {
-            gradeFilter.set(ALL_GRADES);
+    /** The filter's columns for the study in use; conditions on columns kept stay. */
+    private void updateColumns() {
+        Study current = study.get();
+        if (current == null) {
+            filter.setColumns(ApplicantFilter.columns(List.of(), List.of()));
+        } else {
+            Map<String, List<String>> categorical = new LinkedHashMap<>();
+            for (String feature : current.encoder().categoricalFeatures()) {
+                categorical.put(feature, current.encoder().levels(feature));
+            }
+            filter.setColumns(ApplicantFilter.columns(current.tasks(),
+                    current.gradeScale().grades(), current.encoder().numericFeatures(),
+                    categorical));
         }
         refilter();
     }
@@ -233,7 +238,7 @@ public final class ApplicantsViewModel {
         reasons.clear();
         score.set(Double.NaN);
         grade.set("");
-        whatIfMessage.set("");
+        whatIfMessage.set(null);
         if (row == null || whatIf == null) {
             originalValues = Map.of();
             return;
@@ -279,7 +284,8 @@ public final class ApplicantsViewModel {
                 try {
                     applicant.put(value.feature(), Double.parseDouble(text.trim()));
                 } catch (NumberFormatException e) {
-                    whatIfMessage.set(value.feature() + ": '" + text + "' is not a number");
+                    whatIfMessage.set(I18n.Message.of("applicants.whatIf.notANumber",
+                            value.feature(), text));
                     return;
                 }
             }
@@ -304,7 +310,7 @@ public final class ApplicantsViewModel {
         score.set(outcome.score());
         grade.set(outcome.grade());
         reasons.setAll(outcome.reasonTexts());
-        whatIfMessage.set(String.format(Locale.ROOT, "Updated in %.2f ms", millis));
+        whatIfMessage.set(I18n.Message.of("applicants.whatIf.updated", millis));
     }
 
     /** The last thousand what-if times, in milliseconds, in the order measured. */
@@ -339,7 +345,7 @@ public final class ApplicantsViewModel {
         tasks.stream().filter(t -> !t.isBinary()).map(TaskSpec::name).forEach(choices::add);
         amountChoices.setAll(choices);
         amountTask.set(card.amountTask() == null ? "" : card.amountTask());
-        scorecardMessage.set("");
+        scorecardMessage.set(null);
     }
 
     /** Grades as text: "A 600, B 580, …, G", each grade's name and its lowest score. */
@@ -366,17 +372,22 @@ public final class ApplicantsViewModel {
             String[] parts = bands[b].trim().split("\\s+");
             boolean last = b == bands.length - 1;
             if (parts[0].isEmpty() || parts.length != (last ? 1 : 2)) {
-                throw new IllegalArgumentException("grade band " + (b + 1) + " ('"
+                throw new SettingException("grade band " + (b + 1) + " ('"
                         + bands[b].trim() + "') must be " + (last ? "a name alone, the grade "
-                        + "below all bounds" : "a name and its lowest score, as 'A 600'"));
+                        + "below all bounds" : "a name and its lowest score, as 'A 600'"),
+                        I18n.Message.of(last ? "applicants.scorecard.lastBand"
+                                : "applicants.scorecard.band", b + 1, bands[b].trim()));
             }
             names.add(parts[0]);
             if (!last) {
-                bounds[b] = parse("the lowest score of grade " + parts[0], parts[1]);
+                bounds[b] = parse("the lowest score of grade " + parts[0],
+                        I18n.Message.of("applicants.scorecard.field.gradeBound", parts[0]),
+                        parts[1]);
             }
         }
         if (names.size() < 2) {
-            throw new IllegalArgumentException("give at least two grades, as 'A 600, B'");
+            throw new SettingException("give at least two grades, as 'A 600, B'",
+                    I18n.Message.of("applicants.scorecard.twoGrades"));
         }
         return new GradeScale(names, bounds);
     }
@@ -391,21 +402,28 @@ public final class ApplicantsViewModel {
     public boolean applyScorecard() {
         Study current = study.get();
         if (current == null) {
-            scorecardMessage.set("Train a model or open a study first");
+            scorecardMessage.set(I18n.Message.of("applicants.scorecard.noStudy"));
             return false;
         }
         Scorecard card;
         Study rescored;
         try {
-            ScoreScale scale = new ScoreScale(parse("the base score", baseScore.get()),
-                    parse("the base odds", baseOdds.get()),
-                    parse("the points to double the odds", pointsToDouble.get()),
-                    parse("the lowest score", lowestScore.get()),
-                    parse("the highest score", highestScore.get()));
+            ScoreScale scale = new ScoreScale(
+                    parse("applicants.scorecard.field.baseScore", baseScore.get()),
+                    parse("applicants.scorecard.field.baseOdds", baseOdds.get()),
+                    parse("applicants.scorecard.field.pointsToDouble", pointsToDouble.get()),
+                    parse("applicants.scorecard.field.lowestScore", lowestScore.get()),
+                    parse("applicants.scorecard.field.highestScore", highestScore.get()));
             card = new Scorecard(scale, parseGrades(grades.get()), amountTask.get());
             rescored = Rescoring.withScorecard(current, card);
+        } catch (SettingException e) {
+            scorecardMessage.set(I18n.Message.of("applicants.scorecard.notApplied",
+                    e.reason()));
+            return false;
         } catch (IllegalArgumentException e) {
-            scorecardMessage.set("Not applied: " + e.getMessage());
+            // the scorecard's own checks, worded by the engine for the command line as well
+            scorecardMessage.set(I18n.Message.of("applicants.scorecard.notApplied",
+                    e.getMessage()));
             return false;
         }
 
@@ -430,14 +448,16 @@ public final class ApplicantsViewModel {
                 passingOn = false;
             }
         }
-        updateGradeChoices();
+        updateColumns();
         if (index >= 0) {
             selected.set(updated.get(index));
         }
-        scorecardMessage.set(String.format(Locale.ROOT, "Applied: %s points at odds of %s:1, "
-                + "%s points to double the odds", number(card.scale().baseScore()),
-                number(card.scale().baseOdds()), number(card.scale().pointsToDoubleOdds())));
-        LOGGER.info("Scorecard changed: {}", scorecardMessage.get());
+        scorecardMessage.set(I18n.Message.of("applicants.scorecard.applied",
+                card.scale().baseScore(), card.scale().baseOdds(),
+                card.scale().pointsToDoubleOdds()));
+        LOGGER.info("Scorecard changed: {} points at odds of {}:1, {} points to double the odds",
+                number(card.scale().baseScore()), number(card.scale().baseOdds()),
+                number(card.scale().pointsToDoubleOdds()));
         return true;
     }
 
@@ -448,12 +468,33 @@ public final class ApplicantsViewModel {
         }
     }
 
-    private static double parse(String what, String text) {
+    /** A setting of the scorecard editor that cannot be read, its reason as a message. */
+    static final class SettingException extends IllegalArgumentException {
+
+        private final transient I18n.Message reason;
+
+        SettingException(String english, I18n.Message reason) {
+            super(english);
+            this.reason = reason;
+        }
+
+        I18n.Message reason() {
+            return reason;
+        }
+    }
+
+    /** A number of the scorecard editor, its field named by a message key. */
+    private static double parse(String fieldKey, String text) {
+        return parse(fieldKey, I18n.Message.of(fieldKey), text);
+    }
+
+    private static double parse(String what, I18n.Message field, String text) {
+        String plain = text == null ? "" : text.trim();
         try {
-            return Double.parseDouble(text == null ? "" : text.trim());
+            return Double.parseDouble(plain);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, was '"
-                    + (text == null ? "" : text.trim()) + "'");
+            throw new SettingException(what + " must be a number, was '" + plain + "'",
+                    I18n.Message.of("applicants.scorecard.notANumber", field, plain));
         }
     }
 
@@ -472,7 +513,7 @@ public final class ApplicantsViewModel {
     public void export(List<ApplicantRow> chosen, Path file) {
         Study current = study.get();
         if (current == null || chosen.isEmpty()) {
-            exportMessage.set("No applicants to export");
+            exportMessage.set(I18n.Message.of("applicants.export.none"));
             return;
         }
         if (exporting.get()) {
@@ -493,18 +534,20 @@ public final class ApplicantsViewModel {
             }
         };
         exporting.set(true);
-        exportMessage.set(String.format(Locale.ROOT, "Exporting %,d applicants …",
-                tableRows.length));
+        exportMessage.set(I18n.Message.of("applicants.export.running", tableRows.length));
         task.setOnSucceeded(e -> {
-            exportMessage.set(String.format(Locale.ROOT, "Exported %,d applicants to %s",
-                    tableRows.length, file.getFileName()));
+            exportMessage.set(I18n.Message.of("applicants.export.done", tableRows.length,
+                    file.getFileName().toString()));
             exporting.set(false);
         });
         task.setOnFailed(e -> {
             Throwable failure = task.getException();
             LOGGER.warn("Could not export predictions to {}", file, failure);
-            exportMessage.set("Could not export to " + file.getFileName() + ": "
-                    + (failure == null ? "unknown error" : failure.getMessage()));
+            exportMessage.set(failure == null || failure.getMessage() == null
+                    ? I18n.Message.of("applicants.export.failedUnknown",
+                            file.getFileName().toString())
+                    : I18n.Message.of("applicants.export.failed", file.getFileName().toString(),
+                            failure.getMessage()));
             exporting.set(false);
         });
         executor.execute(task);
@@ -515,7 +558,7 @@ public final class ApplicantsViewModel {
         return exporting;
     }
 
-    /** The applicants the filter lets through, in table order. */
+    /** The applicants the ID search and the column filter let through, in table order. */
     public List<ApplicantRow> filteredRows() {
         return List.copyOf(filtered);
     }
@@ -524,7 +567,8 @@ public final class ApplicantsViewModel {
         return study.getReadOnlyProperty();
     }
 
-    public StringProperty sourceProperty() {
+    /** What the table shows: none yet, a study's test applicants, or a file scored. */
+    public ObjectProperty<I18n.Message> sourceProperty() {
         return source;
     }
 
@@ -536,17 +580,14 @@ public final class ApplicantsViewModel {
         return filtered;
     }
 
-    /** Part of the ID to look for; empty for every applicant. */
+    /** Part of the ID to look for, ignoring case; empty for every applicant. */
     public StringProperty filterTextProperty() {
         return filterText;
     }
 
-    public StringProperty gradeFilterProperty() {
-        return gradeFilter;
-    }
-
-    public ObservableList<String> gradeChoices() {
-        return gradeChoices;
+    /** The conditions on the table's columns, and the draft of the next. */
+    public ApplicantFilter filter() {
+        return filter;
     }
 
     public ObjectProperty<ApplicantRow> selectedProperty() {
@@ -573,7 +614,8 @@ public final class ApplicantsViewModel {
         return reasons;
     }
 
-    public StringProperty whatIfMessageProperty() {
+    /** How long the last what-if took, or why it could not be evaluated. */
+    public ObjectProperty<I18n.Message> whatIfMessageProperty() {
         return whatIfMessage;
     }
 
@@ -611,11 +653,12 @@ public final class ApplicantsViewModel {
         return amountChoices;
     }
 
-    public StringProperty scorecardMessageProperty() {
+    /** The outcome of Apply: applied, or not applied with the reason. */
+    public ObjectProperty<I18n.Message> scorecardMessageProperty() {
         return scorecardMessage;
     }
 
-    public StringProperty exportMessageProperty() {
+    public ObjectProperty<I18n.Message> exportMessageProperty() {
         return exportMessage;
     }
 }

@@ -11,15 +11,16 @@ import com.creditmtl.studio.study.Study;
 import com.creditmtl.studio.study.StudyArchive;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -46,11 +47,15 @@ public final class ScoringViewModel {
     private final ApplicantsViewModel applicants;
     private final Executor executor;
 
-    private final StringProperty studyName = new SimpleStringProperty("none");
+    private static final I18n.Message NONE = I18n.Message.of("scoring.study.none");
+    private static final I18n.Message TRAINED = I18n.Message.of("scoring.study.trained");
+
+    private final ObjectProperty<I18n.Message> studyName = new SimpleObjectProperty<>(NONE);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
-    private final StringProperty driftSummary = new SimpleStringProperty("");
+    private final ObjectProperty<I18n.Message> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<I18n.Message> driftSummary = new SimpleObjectProperty<>();
     private final ObservableList<PopulationStability.Result> drift =
             FXCollections.observableArrayList();
 
@@ -71,25 +76,26 @@ public final class ScoringViewModel {
             if (trainedAgain) {
                 opened = null;
                 drift.clear();
-                driftSummary.set("");
-                studyName.set("trained in this window");
+                driftSummary.set(null);
+                studyName.set(TRAINED);
             } else if (study == null && opened == null) {
-                studyName.set("none");
+                studyName.set(NONE);
             }
         });
         if (main.studyProperty().get() != null) {
-            studyName.set("trained in this window");
+            studyName.set(TRAINED);
         }
     }
 
     /** Opens a study file in the background and scores with it from then on. */
     public void openStudy(Path file) {
-        run("Opening " + file.getFileName(), reporter -> StudyArchive.open(file), saved -> {
+        run(I18n.Message.of("scoring.run.opening", file.getFileName().toString()),
+                reporter -> StudyArchive.open(file), saved -> {
             opened = saved;
-            studyName.set(file.getFileName() + " (trained on " + saved.data().fileName()
-                    + ")");
+            studyName.set(I18n.Message.of("scoring.study.file", file.getFileName().toString(),
+                    saved.data().fileName()));
             drift.clear();
-            driftSummary.set("");
+            driftSummary.set(null);
             applicants.useStudy(saved.toStudy(), file.getFileName().toString());
         });
     }
@@ -98,9 +104,9 @@ public final class ScoringViewModel {
     public void useTrainedStudy() {
         opened = null;
         drift.clear();
-        driftSummary.set("");
+        driftSummary.set(null);
         Study trained = main.studyProperty().get();
-        studyName.set(trained == null ? "none" : "trained in this window");
+        studyName.set(trained == null ? NONE : TRAINED);
         applicants.showTrained(trained);
     }
 
@@ -108,11 +114,11 @@ public final class ScoringViewModel {
     public void saveStudy(Path file) {
         Study trained = main.studyProperty().get();
         if (trained == null) {
-            main.errorProperty().set("Train a model before saving a study");
+            main.errorProperty().set(main.i18n().get("scoring.error.noTrainedStudy"));
             return;
         }
         SavedStudy saved = savedOfTrained(trained);
-        run("Saving " + file.getFileName(), reporter -> {
+        run(I18n.Message.of("scoring.run.saving", file.getFileName().toString()), reporter -> {
             StudyArchive.save(saved, file);
             return file;
         }, written -> LOGGER.debug("Saved the study to {}", written));
@@ -136,14 +142,14 @@ public final class ScoringViewModel {
     public void scoreFile(Path data) {
         Study scoring = applicants.studyProperty().get();
         if (scoring == null) {
-            main.errorProperty().set("Train a model or open a study file before scoring");
+            main.errorProperty().set(main.i18n().get("scoring.error.noStudy"));
             return;
         }
         SavedStudy saved = opened != null ? copy(opened, scoring.scorecard())
                 : savedOfTrained(scoring);
         String name = data.getFileName().toString();
-        run("Scoring " + name, reporter -> BatchScoring.score(saved, data, reporter,
-                reporter::isCancelled), result -> {
+        run(I18n.Message.of("scoring.run.scoring", name), reporter -> BatchScoring.score(saved,
+                data, reporter, reporter::isCancelled), result -> {
                     applicants.showScored(scoring, result.table(), result.results(), name);
                     drift.setAll(result.drift().stream().sorted(Comparator.comparingDouble(
                             PopulationStability.Result::psi).reversed()).toList());
@@ -152,11 +158,9 @@ public final class ScoringViewModel {
                 });
     }
 
-    static String summary(BatchScoring.Result result) {
-        return String.format(Locale.ROOT, "Scored %,d applicants in %.1f s. Drift against "
-                + "the training part: %d features stable, %d to watch (PSI %.2f to %.2f), %d to "
-                + "act on (PSI above %.2f)", result.results().size(), result.seconds(),
-                result.count(PopulationStability.Status.STABLE),
+    static I18n.Message summary(BatchScoring.Result result) {
+        return I18n.Message.of("scoring.drift.summary", result.results().size(),
+                result.seconds(), result.count(PopulationStability.Status.STABLE),
                 result.count(PopulationStability.Status.WATCH), PopulationStability.WATCH_FROM,
                 PopulationStability.ACT_ABOVE, result.count(PopulationStability.Status.ACT),
                 PopulationStability.ACT_ABOVE);
@@ -177,46 +181,50 @@ public final class ScoringViewModel {
     }
 
     /** A background step: told its progress, it may poll whether it was cancelled. */
-    private <T> void run(String title, ProgressTask.Job<T> job, Consumer<T> show) {
+    private <T> void run(I18n.Message title, ProgressTask.Job<T> job, Consumer<T> show) {
         if (running.get()) {
             return;
         }
-        ProgressTask<T> background = new ProgressTask<>(title, job);
+        // the title in the language of the moment; the stages reported are the engine's words
+        ProgressTask<T> background = new ProgressTask<>(main.i18n().get(title), job);
         progress.bind(background.progressProperty());
         progressText.bind(background.messageProperty());
+        status.set(null);
         running.set(true);
         // the results are shown before the run reads as ended, so that whoever waits for the
         // end sees them
         background.setOnSucceeded(e -> {
             show.accept(background.getValue());
-            end(title + ": done");
+            end(I18n.Message.of("scoring.run.done", title));
         });
-        background.setOnCancelled(e -> end(title + ": cancelled"));
+        background.setOnCancelled(e -> end(I18n.Message.of("scoring.run.cancelled", title)));
         background.setOnFailed(e -> {
             Throwable failure = background.getException();
             if (failure instanceof CancellationException) {
-                end(title + ": cancelled");
+                end(I18n.Message.of("scoring.run.cancelled", title));
                 return;
             }
             // the message may quote a cell of the file, applicant data: shown, not logged
-            LOGGER.info("{} failed", title);
-            end(title + ": failed");
-            main.errorProperty().set(failure == null ? "unknown error" : failure.getMessage());
+            LOGGER.info("{} failed", title.key());
+            end(I18n.Message.of("scoring.run.failed", title));
+            main.errorProperty().set(failure == null || failure.getMessage() == null
+                    ? main.i18n().get("common.unknownError") : failure.getMessage());
         });
         task = background;
         executor.execute(background);
     }
 
-    private void end(String message) {
+    private void end(I18n.Message message) {
         progress.unbind();
         progressText.unbind();
         task = null;
         running.set(false);
-        progressText.set(message);
+        progressText.set("");
+        status.set(message);
     }
 
-    /** Which study scores: "trained in this window", a file's name, or "none". */
-    public StringProperty studyNameProperty() {
+    /** Which study scores: the one trained in this window, a file's, or none. */
+    public ObjectProperty<I18n.Message> studyNameProperty() {
         return studyName;
     }
 
@@ -228,8 +236,14 @@ public final class ScoringViewModel {
         return progress;
     }
 
+    /** The running step's title and stage while it runs, empty otherwise. */
     public StringProperty progressTextProperty() {
         return progressText;
+    }
+
+    /** How the last step ended: done, cancelled or failed; null while one runs. */
+    public ObjectProperty<I18n.Message> statusProperty() {
+        return status;
     }
 
     /** Every feature's drift of the last file scored, largest index first. */
@@ -237,7 +251,7 @@ public final class ScoringViewModel {
         return drift;
     }
 
-    public StringProperty driftSummaryProperty() {
+    public ObjectProperty<I18n.Message> driftSummaryProperty() {
         return driftSummary;
     }
 }

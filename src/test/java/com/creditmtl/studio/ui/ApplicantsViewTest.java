@@ -17,13 +17,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -42,7 +49,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Applicants tab after a short training on a small synthetic portfolio: the what-if editor,
  * the scorecard settings, scoring a file of new applicants with its drift, saving and opening a
- * study file, and the export.
+ * study file, the export, the filter bar and the change of language.
  */
 @ExtendWith(ApplicationExtension.class)
 class ApplicantsViewTest {
@@ -66,7 +73,7 @@ class ApplicantsViewTest {
         main.batchSizeProperty().set(64);
         applicants = new ApplicantsViewModel(main, executor);
         scoring = new ScoringViewModel(main, applicants, executor);
-        view = new ApplicantsView(applicants, scoring);
+        view = new ApplicantsView(applicants, scoring, main.i18n());
         stage.setScene(new Scene(view.build(), 1280, 800));
         stage.show();
     }
@@ -93,8 +100,10 @@ class ApplicantsViewTest {
         Study study = main.studyProperty().get();
 
         assertEquals(study.split().test().length, table.getItems().size());
-        // ID, score, grade, expected loss, then actual and predicted of three tasks
-        assertEquals(7, table.getColumns().size());
+        // ID, score, grade, expected loss, actual and predicted of three tasks, the features
+        assertEquals(8, table.getColumns().size());
+        assertEquals(List.of("income", "debt", "region"), table.getColumns().get(7)
+                .getColumns().stream().map(TableColumn::getText).toList());
         ApplicantRow first = applicants.rows().get(0);
         assertEquals(study.testResults().get(0), first.result());
         assertEquals(main.tableProperty().get().id(study.split().test()[0]), first.id());
@@ -138,7 +147,8 @@ class ApplicantsViewTest {
 
         robot.interact(() -> debt.setText("2x"));
 
-        assertEquals("debt: '2x' is not a number", applicants.whatIfMessageProperty().get());
+        assertEquals("debt: '2x' is not a number", text(applicants.whatIfMessageProperty()
+                .get()));
         assertEquals(before, applicants.outcomes().get(0).now(), 0);
     }
 
@@ -199,7 +209,10 @@ class ApplicantsViewTest {
                 applicants.rows().get(0).result().predicted()[0], 0);
         assertEquals(odds, main.studyProperty().get().scoreScale().baseOdds(), 0);
         assertEquals(520, main.studyProperty().get().testResults().get(0).score(), 1e-9);
-        assertTrue(applicants.scorecardMessageProperty().get().startsWith("Applied"));
+        assertEquals("Applied: 520 points at odds of " + new java.text.DecimalFormat("0.####",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH))
+                .format(odds) + ":1, 20 points to double the odds",
+                text(applicants.scorecardMessageProperty().get()));
     }
 
     @Test
@@ -233,8 +246,9 @@ class ApplicantsViewTest {
         assertEquals("debt", top.feature());
         assertEquals(PopulationStability.Status.ACT, top.status());
         assertTrue(Double.isNaN(applicants.rows().get(0).result().actual()[0]));
-        assertTrue(scoring.driftSummaryProperty().get().startsWith("Scored 60 applicants"));
-        assertTrue(applicants.sourceProperty().get().contains("new applicants of new.csv"));
+        assertTrue(text(scoring.driftSummaryProperty().get()).startsWith(
+                "Scored 60 applicants"));
+        assertEquals("60 new applicants of new.csv", text(applicants.sourceProperty().get()));
     }
 
     @Test
@@ -250,7 +264,7 @@ class ApplicantsViewTest {
                 () -> !applicants.exportingProperty().get());
 
         assertEquals("Exported 60 applicants to export.csv",
-                applicants.exportMessageProperty().get());
+                text(applicants.exportMessageProperty().get()));
         List<String> lines = Files.readAllLines(out, UTF_8);
         assertEquals(61, lines.size());
         assertEquals(String.join(",", PredictionExport.header(applicants.studyProperty().get())),
@@ -271,8 +285,8 @@ class ApplicantsViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
         robot.interact(() -> scoring.openStudy(file));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get());
-        assertTrue(scoring.studyNameProperty().get().startsWith("saved.cmtl"),
-                scoring.studyNameProperty().get() + "; " + main.errorProperty().get());
+        assertTrue(text(scoring.studyNameProperty().get()).startsWith("saved.cmtl"),
+                text(scoring.studyNameProperty().get()) + "; " + main.errorProperty().get());
         assertTrue(applicants.rows().isEmpty());
         robot.interact(() -> scoring.scoreFile(data));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
@@ -296,9 +310,157 @@ class ApplicantsViewTest {
                 && main.studyProperty().get() != first && !main.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals("trained in this window", scoring.studyNameProperty().get());
+        assertEquals("trained in this window", text(scoring.studyNameProperty().get()));
         assertEquals(main.studyProperty().get(), applicants.studyProperty().get());
         assertEquals(main.studyProperty().get().testResults().size(), applicants.rows().size());
+    }
+
+    @Test
+    void conditionsAddedThroughTheFilterBarShowAndExportExactlyTheMatchingRows(FxRobot robot)
+            throws Exception {
+        TableView<ApplicantRow> table = view.table();
+        ApplicantFilter filter = applicants.filter();
+        @SuppressWarnings("unchecked")
+        ComboBox<ApplicantFilter.Column> column = robot.lookup("#applicantFilterColumn")
+                .queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ApplicantFilter.Operator> operator = robot.lookup("#applicantFilterOperator")
+                .queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> value = robot.lookup("#applicantFilterValue").queryAs(ComboBox.class);
+        Label count = robot.lookup("#applicantCount").queryAs(Label.class);
+        Label message = robot.lookup("#applicantFilterMessage").queryAs(Label.class);
+        int all = applicants.rows().size();
+        // the median score, so that the condition keeps about half the applicants
+        List<Double> scores = new ArrayList<>(applicants.rows().stream()
+                .map(r -> Math.floor(r.result().score())).toList());
+        scores.sort(null);
+        long threshold = Math.round(scores.get(scores.size() / 2));
+        List<String> expected = applicants.rows().stream()
+                .filter(r -> Math.floor(r.result().score()) >= threshold
+                        && Math.round(r.result().actual()[1] * 10) / 10.0 > 0)
+                .map(ApplicantRow::id).toList();
+        assertTrue(!expected.isEmpty() && expected.size() < all, expected.toString());
+
+        // a value that is no number: a message beside the bar, no condition, no exception
+        robot.interact(() -> column.getSelectionModel().select(column.getItems().stream()
+                .filter(c -> c.key().equals("score")).findFirst().orElseThrow()));
+        robot.interact(() -> value.getEditor().setText("abc"));
+        robot.clickOn("#applicantFilterAddButton");
+        assertTrue(message.isVisible());
+        assertEquals("'abc' is not a number: Score takes numbers such as 700 or 0.25",
+                message.getText());
+        assertEquals(all, table.getItems().size());
+
+        robot.interact(() -> {
+            operator.getSelectionModel().select(ApplicantFilter.Operator.AT_LEAST);
+            value.getEditor().setText(Long.toString(threshold));
+        });
+        robot.clickOn("#applicantFilterAddButton");
+        robot.interact(() -> {
+            column.getSelectionModel().select(column.getItems().stream()
+                    .filter(c -> c.key().equals("task:days:actual")).findFirst()
+                    .orElseThrow());
+            operator.getSelectionModel().select(ApplicantFilter.Operator.GREATER);
+            value.getEditor().setText("0");
+        });
+        robot.clickOn("#applicantFilterAddButton");
+
+        assertFalse(message.isVisible());
+        assertEquals(2, filter.conditions().size());
+        assertEquals(List.of("Score ≥ " + threshold, "days · actual > 0"),
+                robot.lookup("#applicantFilterChips .filter-chip .label").queryAll().stream()
+                        .map(n -> ((Label) n).getText()).toList());
+        assertEquals(expected, table.getItems().stream().map(ApplicantRow::id).toList());
+        assertEquals(expected.size() + " of " + all + " applicants shown", count.getText());
+
+        // sorting by score, highest first, keeps the same applicants
+        TableColumn<ApplicantRow, ?> score = table.getColumns().get(1);
+        robot.interact(() -> {
+            score.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(score));
+        });
+        List<ApplicantRow> sorted = List.copyOf(table.getItems());
+        assertEquals(Set.copyOf(expected), sorted.stream().map(ApplicantRow::id)
+                .collect(Collectors.toSet()));
+        for (int i = 1; i < sorted.size(); i++) {
+            // by the score as shown, in whole points
+            assertTrue(Math.floor(sorted.get(i - 1).result().score())
+                    >= Math.floor(sorted.get(i).result().score()));
+        }
+
+        // with no row selected the export holds exactly the rows shown, in the order shown
+        Path out = folder.resolve("filtered.csv");
+        robot.interact(() -> applicants.export(view.chosenRows(), out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !applicants.exportingProperty().get());
+        List<String> lines = Files.readAllLines(out, UTF_8);
+        assertEquals(sorted.stream().map(ApplicantRow::id).toList(), lines.subList(1,
+                lines.size()).stream().map(line -> line.split(",")[0]).toList());
+
+        // removing the first chip leaves the days condition; Clear all shows everyone
+        robot.clickOn("#applicantFilterRemove0");
+        assertEquals(1, filter.conditions().size());
+        assertEquals(applicants.rows().stream().filter(r -> Math.round(
+                r.result().actual()[1] * 10) / 10.0 > 0).count(), table.getItems().size());
+        robot.clickOn("#applicantFilterClearButton");
+        assertEquals(all, table.getItems().size());
+        assertEquals(all + " of " + all + " applicants shown", count.getText());
+
+        // a condition no one meets says so instead of asking for a model
+        robot.interact(() -> {
+            column.getSelectionModel().select(column.getItems().stream()
+                    .filter(c -> c.key().equals("grade")).findFirst().orElseThrow());
+            value.getEditor().setText("no such grade");
+        });
+        robot.clickOn("#applicantFilterAddButton");
+        assertEquals(0, table.getItems().size());
+        assertEquals("No applicant meets every condition: remove one, or Clear all",
+                robot.lookup("#applicantTablePlaceholder").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theTabSpeaksChineseAndEnglishAgain(FxRobot robot) {
+        Button add = robot.lookup("#applicantFilterAddButton").queryAs(Button.class);
+        Label count = robot.lookup("#applicantCount").queryAs(Label.class);
+        Label study = robot.lookup("#scoringStudyLabel").queryAs(Label.class);
+        Button export = robot.lookup("#exportApplicantsButton").queryAs(Button.class);
+        TabPane side = robot.lookup("#applicantSideTabs").queryAs(TabPane.class);
+        Label source = robot.lookup("#applicantsSource").queryAs(Label.class);
+        Label heading = robot.lookup("#whatIfReasonsHeading").queryAs(Label.class);
+        int all = applicants.rows().size();
+
+        robot.interact(() -> main.i18n().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+
+        assertEquals("添加", add.getText());
+        assertEquals("显示 " + all + " / " + all + " 位申请人", count.getText());
+        assertEquals("研究：本窗口中训练的模型", study.getText());
+        assertEquals("导出 CSV…", export.getText());
+        assertEquals(List.of("假设分析", "评分卡", "漂移"),
+                side.getTabs().stream().map(Tab::getText).toList());
+        assertEquals("portfolio.csv 的 " + all + " 位测试集申请人", source.getText());
+        assertEquals("原因（最能提高违约风险的因素）", heading.getText());
+        assertEquals(List.of("ID", "评分", "等级", "预期损失"), view.table().getColumns()
+                .subList(0, 4).stream().map(TableColumn::getText).toList());
+        assertEquals("实际值", view.table().getColumns().get(4).getColumns().get(0).getText());
+        assertTrue(robot.lookup("#whatIfScore").queryAs(Label.class).getText()
+                .startsWith("评分 "));
+        assertTrue(robot.lookup("#whatIfMessage").queryAs(Label.class).getText()
+                .startsWith("已更新"));
+
+        robot.interact(() -> main.i18n().localeProperty().set(Locale.ENGLISH));
+
+        assertEquals("Add", add.getText());
+        assertEquals(all + " of " + all + " applicants shown", count.getText());
+        assertEquals("Study: trained in this window", study.getText());
+        assertEquals(List.of("What-if", "Scorecard", "Drift"),
+                side.getTabs().stream().map(Tab::getText).toList());
+        assertEquals("Score", view.table().getColumns().get(1).getText());
+    }
+
+    private String text(I18n.Message message) {
+        return ApplicantsView.text(main.i18n(), message);
     }
 
     /** 60 new applicants whose debt is far higher than in training, the first with this ID. */
@@ -307,7 +469,7 @@ class ApplicantsViewTest {
         String[] lines = SmallTable.rows(60, 99, 1).split("\n");
         for (int i = 0; i < lines.length; i++) {
             String[] cells = lines[i].split(",");
-            cells[2] = String.format(java.util.Locale.ROOT, "%.3f",
+            cells[2] = String.format(Locale.ROOT, "%.3f",
                     Double.parseDouble(cells[2]) + 2);
             if (i == 0) {
                 cells[0] = "\"" + firstId.replace("\"", "\"\"") + "\"";
