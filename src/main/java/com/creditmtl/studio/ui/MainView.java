@@ -223,7 +223,12 @@ public final class MainView {
     }
 
     private void showNotice(String text) {
+        notifications.textProperty().unbind();
         notifications.show(text);
+        if (text.equals(model.statusProperty().get())) {
+            // the end of a run, as the status line says it: it follows a change of language
+            notifications.textProperty().bind(model.statusProperty());
+        }
         PauseTransition hide = new PauseTransition(Duration.seconds(8));
         hide.setOnFinished(e -> notifications.hide());
         hide.play();

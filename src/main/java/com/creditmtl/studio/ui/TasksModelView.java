@@ -321,9 +321,7 @@ final class TasksModelView {
     /** Names a choice's two values by key, again when the language changes. */
     private <T> void translate(ComboBox<T> box, T first, String firstKey, T second,
             String secondKey) {
-        box.setConverter(names(first, firstKey, second, secondKey));
-        i18n.localeProperty().addListener((obs, old, now) ->
-                box.setConverter(names(first, firstKey, second, secondKey)));
+        TranslatedText.names(box, i18n, () -> names(first, firstKey, second, secondKey));
     }
 
     private <T> StringConverter<T> names(T first, String firstKey, T second, String secondKey) {

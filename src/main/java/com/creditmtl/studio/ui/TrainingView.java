@@ -72,8 +72,7 @@ final class TrainingView {
         ComboBox<LossView> view = new ComboBox<>();
         view.setId("lossViewChoice");
         view.getItems().setAll(LossView.values());
-        view.setConverter(lossViewNames());
-        i18n.localeProperty().addListener((obs, old, now) -> view.setConverter(lossViewNames()));
+        TranslatedText.names(view, i18n, this::lossViewNames);
         view.valueProperty().bindBidirectional(model.lossViewProperty());
 
         ProgressBar progress = new ProgressBar();

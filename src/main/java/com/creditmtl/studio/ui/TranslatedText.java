@@ -1,7 +1,11 @@
 package com.creditmtl.studio.ui;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
 
 /**
  * A text property that the window may also set from elsewhere, written in the current language
@@ -63,5 +67,29 @@ final class TranslatedText {
             }
         }
         return i18n.get(message.key(), args);
+    }
+
+    /**
+     * Names a choice's values through a converter made for the current language, made again
+     * when the language changes. The shown value is drawn by a cell of its own, replaced on a
+     * change, because a combo box does not redraw its shown value for a new converter.
+     */
+    static <T> void names(ComboBox<T> box, I18n i18n, Supplier<StringConverter<T>> names) {
+        box.setConverter(names.get());
+        box.setButtonCell(nameCell(box));
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            box.setConverter(names.get());
+            box.setButtonCell(nameCell(box));
+        });
+    }
+
+    private static <T> ListCell<T> nameCell(ComboBox<T> box) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : box.getConverter().toString(item));
+            }
+        };
     }
 }

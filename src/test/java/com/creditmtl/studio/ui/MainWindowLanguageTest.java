@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.model.TrainingOptions.RegressionLoss;
 import com.creditmtl.studio.model.TrainingOptions.TaskBalancing;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
@@ -106,6 +107,14 @@ class MainWindowLanguageTest {
         ComboBox<TaskBalancing> balancing =
                 robot.lookup("#balancingChoice").queryAs(ComboBox.class);
         assertEquals("无", balancing.getConverter().toString(TaskBalancing.NONE));
+        // the shown choice is redrawn in the new language
+        assertEquals(balancing.getConverter().toString(balancing.getValue()),
+                balancing.getButtonCell().getText());
+        @SuppressWarnings("unchecked")
+        ComboBox<RegressionLoss> loss =
+                robot.lookup("#regressionLossChoice").queryAs(ComboBox.class);
+        assertTrue(List.of("绝对误差", "平方误差").contains(loss.getButtonCell().getText()),
+                loss.getButtonCell().getText());
         robot.interact(() -> model.settings().commitInt(model.epochsProperty(),
                 I18n.Message.of("tasks.epochs"), "0", 1, SettingsModel.MAX_EPOCHS));
         assertEquals("训练轮数必须介于 1 与 10000 之间，而不是 0",
@@ -161,6 +170,7 @@ class MainWindowLanguageTest {
         @SuppressWarnings("unchecked")
         ComboBox<LossView> lossView = robot.lookup("#lossViewChoice").queryAs(ComboBox.class);
         assertEquals("加权损失", lossView.getConverter().toString(LossView.WEIGHTED));
+        assertEquals("原始损失", lossView.getButtonCell().getText());
         assertTrue(model.progressTextProperty().get().startsWith("完成：2 轮，用时 "),
                 model.progressTextProperty().get());
         StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
@@ -174,6 +184,7 @@ class MainWindowLanguageTest {
         assertEquals("Epoch", chart.getXAxis().getLabel());
         assertEquals("Raw loss", chart.getYAxis().getLabel());
         assertEquals("bad · training", chart.getData().get(0).getName());
+        assertEquals("Raw loss", lossView.getButtonCell().getText());
         assertEquals(List.of("Task", "Type", "Weight", "AUC", "KS", "MAE", "RMSE"),
                 headers(metrics));
         assertEquals("binary", metrics.getColumns().get(1).getCellData(0));
