@@ -533,7 +533,14 @@ public final class MainView {
         report.textProperty().bind(model.reportTextProperty());
         Label reportHeading = heading(i18n.bind("main.importReport"));
         reportHeading.setId("reportHeading");
-        VBox reportBox = new VBox(4, reportHeading, report);
+        // the report itself is the importer's, shared with the command line, in English
+        Label reportNote = new Label();
+        reportNote.setId("reportNote");
+        reportNote.setStyle("-fx-text-fill: #555;");
+        reportNote.textProperty().bind(i18n.bind("main.importReport.note"));
+        HBox reportTitle = new HBox(12, reportHeading, reportNote);
+        reportTitle.setAlignment(Pos.BASELINE_LEFT);
+        VBox reportBox = new VBox(4, reportTitle, report);
         VBox.setVgrow(report, Priority.ALWAYS);
         reportBox.setPadding(new Insets(6, 8, 6, 8));
         SplitPane split = new SplitPane(dataTable, reportBox);

@@ -93,6 +93,8 @@ class MainWindowLanguageTest {
         assertEquals("applicants.csv：300 位申请人，3 个特征，3 个任务", status.getText());
         assertEquals("applicants.csv · 空闲", state.getText());
         assertEquals("导入报告", robot.lookup("#reportHeading").queryAs(Label.class).getText());
+        assertEquals("以下为导入程序生成的报告，与命令行输出相同（英文）",
+                robot.lookup("#reportNote").queryAs(Label.class).getText());
 
         robot.interact(() -> view.selectTab(MainView.TASKS));
         WaitForAsyncUtils.waitForFxEvents();
