@@ -96,6 +96,7 @@ public final class MainView {
     private final TabPane tabs = new TabPane();
     private final NotificationPane notifications;
     private final Menu recentMenu = new Menu();
+    private boolean noticeIsStatus;
 
     public MainView(MainViewModel model) {
         this(model, new EvaluationViewModel(model, model.executor()));
@@ -131,6 +132,11 @@ public final class MainView {
             if (text != null) {
                 showNotice(text);
                 model.noticeProperty().set(null);
+            }
+        });
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            if (noticeIsStatus && notifications.isShowing()) {
+                notifications.setText(model.statusProperty().get());
             }
         });
         model.recentFiles().addListener((ListChangeListener<Path>) change -> rebuildRecent());
@@ -223,12 +229,9 @@ public final class MainView {
     }
 
     private void showNotice(String text) {
-        notifications.textProperty().unbind();
+        // the end of a run, as the status line says it, follows a change of language
+        noticeIsStatus = text.equals(model.statusProperty().get());
         notifications.show(text);
-        if (text.equals(model.statusProperty().get())) {
-            // the end of a run, as the status line says it: it follows a change of language
-            notifications.textProperty().bind(model.statusProperty());
-        }
         PauseTransition hide = new PauseTransition(Duration.seconds(8));
         hide.setOnFinished(e -> notifications.hide());
         hide.play();

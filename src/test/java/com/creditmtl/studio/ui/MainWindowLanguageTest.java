@@ -24,6 +24,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,11 @@ class MainWindowLanguageTest {
         assertTrue(status.getText().startsWith("已训练 2 轮，用时 "), status.getText());
         assertEquals("trained.csv · 已完成",
                 robot.lookup("#stateLabel").queryAs(Label.class).getText());
+        NotificationPane notice = robot.lookup("#notificationPane").queryAs(NotificationPane.class);
+        if (notice.isShowing()) {
+            // the run's notification, still up, reads as the status line does
+            assertEquals(status.getText(), notice.getText());
+        }
 
         chooseLanguage(robot, Locale.ENGLISH);
 
