@@ -31,6 +31,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The import dialog, built in code over an {@link ImportDialogViewModel}: format choices with
@@ -42,19 +43,24 @@ import javafx.stage.Window;
 public final class ImportDialog {
 
     private final ImportDialogViewModel model;
+    private final I18n i18n;
     private final Dialog<ImportOptions> dialog = new Dialog<>();
     private final TableView<List<String>> preview = new TableView<>();
     private ComboBox<String> encodingBox;
 
     public ImportDialog(ImportDialogViewModel model, Window owner) {
         this.model = model;
-        dialog.setTitle("Import " + model.file().getFileName());
+        this.i18n = model.i18n();
+        dialog.setTitle(i18n.get("import.title", model.file().getFileName().toString()));
         dialog.setResizable(true);
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        ButtonType importType = new ButtonType(i18n.get("import.import"),
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(i18n.get("import.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
         dialog.getDialogPane().setContent(content());
         dialog.getDialogPane().setPrefSize(1100, 750);
 
@@ -108,21 +114,20 @@ public final class ImportDialog {
         TextField missing = new TextField();
         missing.setId("missingField");
         missing.textProperty().bindBidirectional(model.missingTokensProperty());
-        missing.setTooltip(new Tooltip("Cell texts read as missing, separated by commas; an "
-                + "empty cell is always missing"));
+        missing.setTooltip(new Tooltip(i18n.get("import.missing.tooltip")));
 
         GridPane format = new GridPane();
         format.setHgap(8);
         format.setVgap(6);
-        format.addRow(0, new Label("Delimiter"), delimiter, new Label("Encoding"), encoding,
-                new Label("Decimal mark"), decimal);
+        format.addRow(0, label("import.delimiter"), delimiter, label("import.encoding"),
+                encoding, label("import.decimalMark"), decimal);
         TextField tokenColumns = new TextField();
         tokenColumns.setId("tokenColumnsField");
-        tokenColumns.setPromptText("columns where these tokens are real values, e.g. region");
+        tokenColumns.setPromptText(i18n.get("import.tokenColumns.prompt"));
         tokenColumns.textProperty().bindBidirectional(model.tokenColumnsProperty());
-        format.add(new Label("Missing values"), 0, 1);
+        format.add(label("import.missingValues"), 0, 1);
         format.add(missing, 1, 1, 5, 1);
-        format.add(new Label("Except in"), 0, 2);
+        format.add(label("import.exceptIn"), 0, 2);
         format.add(tokenColumns, 1, 2, 5, 1);
 
         Label detected = new Label();
@@ -137,7 +142,7 @@ public final class ImportDialog {
 
         preview.setId("previewTable");
         preview.setItems(model.rows());
-        preview.setPlaceholder(new Label("Nothing to preview"));
+        preview.setPlaceholder(label("import.previewPlaceholder"));
 
         // Room for about ten preview rows; the task fields scroll rather than squeeze the tables.
         preview.setMinHeight(150);
@@ -163,37 +168,73 @@ public final class ImportDialog {
     /** Takes the text typed in the encoding box as the encoding, reading the preview again. */
     private void commitTypedEncoding() {
         String typed = encodingBox.getEditor().getText();
-        if (typed != null && !typed.isBlank() && !typed.strip().equals(encodingBox.getValue())) {
-            encodingBox.setValue(typed.strip());
+        if (typed != null && !typed.isBlank()) {
+            String chosen = encodingBox.getConverter().fromString(typed);
+            if (!chosen.equals(encodingBox.getValue())) {
+                encodingBox.setValue(chosen);
+            }
         }
     }
 
-    private static ComboBox<String> choice(String id, List<String> values, boolean editable) {
+    private ComboBox<String> choice(String id, List<String> values, boolean editable) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.setId(id);
         box.setEditable(editable);
+        box.setConverter(choiceNames(values));
         return box;
+    }
+
+    /**
+     * Shows each choice by its name in the window's language and reads a name, or a value
+     * typed (an encoding), back as the choice.
+     */
+    private StringConverter<String> choiceNames(List<String> values) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return model.choiceName(value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                if (text == null) {
+                    return null;
+                }
+                String typed = text.strip();
+                return values.stream().filter(value -> model.choiceName(value).equals(typed))
+                        .findFirst().orElse(typed);
+            }
+        };
+    }
+
+    private Label label(String key) {
+        return new Label(i18n.get(key));
     }
 
     private Node roleTable() {
         TableView<ColumnRoleRow> roles = new TableView<>(model.columns());
         roles.setId("roleTable");
         roles.setEditable(true);
-        TableColumn<ColumnRoleRow, String> name = new TableColumn<>("Column");
+        TableColumn<ColumnRoleRow, String> name = new TableColumn<>(
+                i18n.get("import.column.column"));
         name.setPrefWidth(140);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        TableColumn<ColumnRoleRow, String> sample = new TableColumn<>("First values");
+        TableColumn<ColumnRoleRow, String> sample = new TableColumn<>(
+                i18n.get("import.column.firstValues"));
         sample.setCellValueFactory(c -> c.getValue().sampleProperty());
         sample.setCellFactory(c -> new FullTextCell());
         sample.setPrefWidth(240);
         name.setCellFactory(c -> new FullTextCell());
-        TableColumn<ColumnRoleRow, String> detected = new TableColumn<>("Detected");
+        TableColumn<ColumnRoleRow, String> detected = new TableColumn<>(
+                i18n.get("import.column.detected"));
         detected.setCellValueFactory(c -> c.getValue().detectedProperty());
         detected.setPrefWidth(150);
         detected.setCellFactory(c -> new FullTextCell());
-        TableColumn<ColumnRoleRow, String> role = new TableColumn<>("Role");
+        TableColumn<ColumnRoleRow, String> role = new TableColumn<>(
+                i18n.get("import.column.role"));
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(
+                choiceNames(ImportDialogViewModel.ROLES),
                 FXCollections.observableArrayList(ImportDialogViewModel.ROLES)));
         role.setEditable(true);
         role.setPrefWidth(105);
@@ -231,22 +272,19 @@ public final class ImportDialog {
         computed.setPrefRowCount(3);
         TextField keep = new TextField();
         keep.setId("keepField");
-        keep.setPromptText("features kept past the leakage guard, separated by commas");
+        keep.setPromptText(i18n.get("import.keep.prompt"));
         keep.textProperty().bindBidirectional(model.keepProperty());
 
-        Label help = new Label("One task a line: NAME:binary[:POS1|POS2[:NEG1|NEG2]] or "
-                + "NAME:regression[:COLUMN=V1|V2]. Other or missing values are masked. Leave "
-                + "empty to use the columns default_probability, overdue_days, overdue_amount.");
+        Label help = label("import.tasksHelp");
         help.setWrapText(true);
         TextArea sentinels = new TextArea();
         sentinels.setId("sentinelsArea");
         sentinels.setPromptText("days_employed=365243");
         sentinels.textProperty().bindBidirectional(model.sentinelsProperty());
         sentinels.setPrefRowCount(2);
-        VBox box = new VBox(6, new Label("Tasks"), tasks, help,
-                new Label("Computed columns (NAME=EXPRESSION, one a line)"), computed,
-                new Label("Codes meaning missing (COLUMN=V1|V2, one a line)"), sentinels,
-                new Label("Keep despite the leakage guard"), keep);
+        VBox box = new VBox(6, label("import.tasks"), tasks, help,
+                label("import.computed"), computed, label("import.sentinels"), sentinels,
+                label("import.keep"), keep);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }

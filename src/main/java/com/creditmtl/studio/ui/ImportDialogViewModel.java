@@ -46,6 +46,7 @@ public final class ImportDialogViewModel {
     private static final Logger LOGGER = LoggerFactory.getLogger(ImportDialogViewModel.class);
 
     private final Path file;
+    private final I18n i18n;
     private final StringProperty delimiter = new SimpleStringProperty(AUTO);
     private final StringProperty encoding = new SimpleStringProperty(AUTO);
     private final StringProperty decimalMark = new SimpleStringProperty(AUTO);
@@ -62,8 +63,18 @@ public final class ImportDialogViewModel {
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final ObservableList<ColumnRoleRow> columns = FXCollections.observableArrayList();
 
+    /** The dialog's state for a file, its texts in English. */
     public ImportDialogViewModel(Path file) {
+        this(file, new I18n(Locale.ENGLISH));
+    }
+
+    /**
+     * The dialog's state for a file, its own texts in the window's language. The dialog is
+     * modal, so the language cannot change while it is open.
+     */
+    public ImportDialogViewModel(Path file, I18n i18n) {
         this.file = file;
+        this.i18n = i18n;
         tasks.addListener((obs, old, text) -> {
             if (!columns.isEmpty() && tasksReadable(text)) {
                 updateDetectedRoles(formatOptions().build());
@@ -82,6 +93,29 @@ public final class ImportDialogViewModel {
 
     public Path file() {
         return file;
+    }
+
+    /** The window's language, which the dialog's texts are in. */
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /**
+     * A choice of the format or of a role as the analyst reads it: auto, the decimal marks, the
+     * roles and TAB in the current language, anything else (delimiters, encodings) as it is.
+     */
+    public String choiceName(String value) {
+        if (value == null) {
+            return "";
+        }
+        String key = switch (value) {
+            case AUTO -> "common.auto";
+            case "TAB" -> "import.delimiter.tab";
+            case "point", "comma" -> "import.decimal." + value;
+            case "numeric", "categorical", "id", "ignore" -> "import.role." + value;
+            default -> null;
+        };
+        return key == null ? value : i18n.get(key);
     }
 
     /** Reads the preview again with the current format choices. */
@@ -124,8 +158,9 @@ public final class ImportDialogViewModel {
                     CsvImporter.sampleColumns(file, withTasks, ROLE_SAMPLE_ROWS);
             for (int c = 0; c < sample.size() && c < columns.size(); c++) {
                 ImportReport.ColumnSummary column = sample.get(c);
-                columns.get(c).detectedProperty().set(column.role().name()
-                        .toLowerCase(Locale.ROOT) + " (" + column.type() + ")");
+                columns.get(c).detectedProperty().set(i18n.get("import.detectedRole",
+                        i18n.get("import.role." + column.role().name().toLowerCase(Locale.ROOT)),
+                        i18n.get("import.type." + column.type())));
             }
         } catch (ImportException e) {
             columns.forEach(column -> column.detectedProperty().set(""));
@@ -163,10 +198,11 @@ public final class ImportDialogViewModel {
         return String.join(" · ", sample);
     }
 
-    private static String describe(FileFormat format) {
-        return String.format(Locale.ROOT, "Read as %s · delimiter %s · decimal %s%s",
-                format.charset().name(), format.delimiterName(),
-                format.decimalComma() ? "comma" : "point",
+    /** What was detected; the importer's notes on the file stay in English. */
+    private String describe(FileFormat format) {
+        return i18n.get("import.detected", format.charset().name(),
+                choiceName(format.delimiterName()),
+                i18n.get(format.decimalComma() ? "import.decimal.comma" : "import.decimal.point"),
                 format.notes().isEmpty() ? "" : " · " + String.join(" · ", format.notes()));
     }
 
@@ -205,16 +241,15 @@ public final class ImportDialogViewModel {
         for (String line : lines(sentinels.get())) {
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("sentinel codes '" + line
-                        + "' should read COLUMN=V1|V2");
+                throw new IllegalArgumentException(i18n.get("import.badSentinels", line));
             }
             List<Double> codes = new ArrayList<>();
             for (String code : split(line.substring(equals + 1), "\\|")) {
                 try {
                     codes.add(Double.parseDouble(code));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("sentinel code '" + code + "' of "
-                            + line.substring(0, equals).strip() + " is not a number");
+                    throw new IllegalArgumentException(i18n.get("import.badSentinelCode", code,
+                            line.substring(0, equals).strip()));
                 }
             }
             builder.sentinels(line.substring(0, equals).strip(), codes);

@@ -19,8 +19,14 @@ public enum LossView {
         this.label = label;
     }
 
+    /** The English name. */
     public String label() {
         return label;
+    }
+
+    /** The key of the name in the window's language. */
+    public String key() {
+        return "lossView." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -17,6 +17,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -26,6 +27,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -92,7 +95,8 @@ public final class MainView {
     private final TableView<Integer> dataTable = new TableView<>();
     private final TabPane tabs = new TabPane();
     private final NotificationPane notifications;
-    private final Menu recentMenu = new Menu("Recent files");
+    private final Menu recentMenu = new Menu();
+    private boolean noticeIsStatus;
 
     public MainView(MainViewModel model) {
         this(model, new EvaluationViewModel(model, model.executor()));
@@ -128,6 +132,11 @@ public final class MainView {
             if (text != null) {
                 showNotice(text);
                 model.noticeProperty().set(null);
+            }
+        });
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            if (noticeIsStatus && notifications.isShowing()) {
+                notifications.setText(model.statusProperty().get());
             }
         });
         model.recentFiles().addListener((ListChangeListener<Path>) change -> rebuildRecent());
@@ -220,6 +229,8 @@ public final class MainView {
     }
 
     private void showNotice(String text) {
+        // the end of a run, as the status line says it, follows a change of language
+        noticeIsStatus = text.equals(model.statusProperty().get());
         notifications.show(text);
         PauseTransition hide = new PauseTransition(Duration.seconds(8));
         hide.setOnFinished(e -> notifications.hide());
@@ -227,36 +238,43 @@ public final class MainView {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open CSV…", "openItem", KeyCode.O, this::chooseFile);
+        MenuItem open = item("main.menu.open", "openItem", KeyCode.O, this::chooseFile);
         open.disableProperty().bind(model.busyProperty());
-        MenuItem openExperiment = item("Open experiment…", "openExperimentItem", null,
+        MenuItem openExperiment = item("main.menu.openExperiment", "openExperimentItem", null,
                 this::chooseExperiment);
         openExperiment.disableProperty().bind(model.busyProperty());
-        MenuItem saveExperiment = item("Save experiment…", "saveExperimentItem", KeyCode.S,
-                this::saveExperiment);
+        MenuItem saveExperiment = item("main.menu.saveExperiment", "saveExperimentItem",
+                KeyCode.S, this::saveExperiment);
         saveExperiment.disableProperty().bind(model.tableProperty().isNull());
         recentMenu.setId("recentMenu");
+        recentMenu.textProperty().bind(i18n.bind("main.menu.recent"));
         recentMenu.disableProperty().bind(model.busyProperty());
-        MenuItem quit = item("Quit", "quitItem", KeyCode.Q, this::quit);
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(),
+        MenuItem quit = item("main.menu.quit", "quitItem", KeyCode.Q, this::quit);
+        Menu file = new Menu("", null, open, recentMenu, new SeparatorMenuItem(),
                 openExperiment, saveExperiment, new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
+        file.textProperty().bind(i18n.bind("main.menu.file"));
 
-        MenuItem trainItem = item("Train", "trainItem", KeyCode.T, this::train);
+        MenuItem trainItem = item("main.menu.train", "trainItem", KeyCode.T, this::train);
         trainItem.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
-        MenuItem pause = item("Pause or resume", "pauseItem", KeyCode.P, model::togglePause);
+        MenuItem pause = item("main.menu.pause", "pauseItem", KeyCode.P, model::togglePause);
         pause.disableProperty().bind(model.trainingProperty().not());
-        MenuItem cancel = new MenuItem("Cancel");
+        MenuItem cancel = new MenuItem();
+        cancel.textProperty().bind(i18n.bind("main.menu.cancel"));
         cancel.setId("cancelItem");
         cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
         cancel.setOnAction(e -> model.cancel());
-        MenuItem retrain = item("Retrain from the same seed", "retrainItem", null, () -> {
+        MenuItem retrain = item("main.menu.retrain", "retrainItem", null, () -> {
             selectTab(TRAINING);
             model.retrainSameSeed();
         });
         retrain.disableProperty().bind(model.busyProperty().or(Bindings.isEmpty(model.runs())));
-        Menu run = new Menu("Run", null, trainItem, pause, cancel, retrain);
+        Menu run = new Menu("", null, trainItem, pause, cancel, retrain);
+        run.setId("runMenu");
+        run.textProperty().bind(i18n.bind("main.menu.run"));
 
-        CheckMenuItem teaching = new CheckMenuItem("Teaching mode");
+        CheckMenuItem teaching = new CheckMenuItem();
+        teaching.textProperty().bind(i18n.bind("main.menu.teaching"));
         teaching.setId("teachingItem");
         teaching.selectedProperty().bindBidirectional(model.teachingModeProperty());
         Menu language = new Menu();
@@ -275,7 +293,9 @@ public final class MainView {
         i18n.localeProperty().addListener((obs, old, now) -> languages.getToggles().forEach(
                 toggle -> toggle.setSelected(("language-" + now.toLanguageTag())
                         .equals(((RadioMenuItem) toggle).getId()))));
-        Menu view = new Menu("View", null, teaching, language);
+        Menu view = new Menu("", null, teaching, language);
+        view.setId("viewMenu");
+        view.textProperty().bind(i18n.bind("main.menu.view"));
 
         MenuBar bar = new MenuBar(file, run, view);
         bar.setId("menuBar");
@@ -294,29 +314,31 @@ public final class MainView {
 
     /** The actions an analyst needs from every tab: open, train, pause or resume, cancel. */
     private ToolBar toolBar() {
-        Button open = new Button("Open CSV…");
+        Button open = new Button();
+        open.textProperty().bind(i18n.bind("main.open"));
         open.setId("openButton");
-        open.setTooltip(new Tooltip("Import a delimited text file of applicants (Ctrl+O); "
-                + "a file dropped on the window opens too"));
+        open.setTooltip(tooltip("main.open.tooltip"));
         open.disableProperty().bind(model.busyProperty());
         open.setOnAction(e -> chooseFile());
 
-        Button train = new Button("Train");
+        Button train = new Button();
+        train.textProperty().bind(i18n.bind("main.train"));
         train.setId("trainButton");
-        train.setTooltip(new Tooltip("Train with the current settings (Ctrl+T or F5)"));
+        train.setTooltip(tooltip("main.train.tooltip"));
         train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
         train.setOnAction(e -> train());
 
         Button pause = new Button();
         pause.setId("pauseButton");
-        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume")
-                .otherwise("Pause"));
+        pause.textProperty().bind(Bindings.when(model.pausedProperty())
+                .then(i18n.bind("main.resume")).otherwise(i18n.bind("main.pause")));
         pause.disableProperty().bind(model.trainingProperty().not());
         pause.setOnAction(e -> model.togglePause());
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button();
+        cancel.textProperty().bind(i18n.bind("main.cancel"));
         cancel.setId("cancelButton");
-        cancel.setTooltip(new Tooltip("Stop the training or import (Esc)"));
+        cancel.setTooltip(tooltip("main.cancel.tooltip"));
         cancel.disableProperty().bind(model.trainingProperty().not()
                 .and(model.importingProperty().not()));
         cancel.setOnAction(e -> model.cancel());
@@ -324,8 +346,15 @@ public final class MainView {
         return new ToolBar(open, new Separator(), train, pause, cancel);
     }
 
-    private static MenuItem item(String text, String id, KeyCode shortcut, Runnable action) {
-        MenuItem item = new MenuItem(text);
+    private Tooltip tooltip(String key) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(i18n.bind(key));
+        return tooltip;
+    }
+
+    private MenuItem item(String key, String id, KeyCode shortcut, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(i18n.bind(key));
         item.setId(id);
         if (shortcut != null) {
             item.setAccelerator(new KeyCodeCombination(shortcut, KeyCombination.SHORTCUT_DOWN));
@@ -342,7 +371,8 @@ public final class MainView {
             recentMenu.getItems().add(item);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent files");
+            MenuItem none = new MenuItem();
+            none.textProperty().bind(i18n.bind("main.menu.noRecent"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
@@ -398,10 +428,12 @@ public final class MainView {
         message.setTooltip(tooltip);
         HBox.setHgrow(message, Priority.ALWAYS);
 
-        Button details = new Button("Details…");
+        Button details = new Button();
+        details.textProperty().bind(i18n.bind("main.error.details"));
         details.setId("errorDetailsButton");
         details.setOnAction(e -> showErrorDetails(model.errorProperty().get()));
-        Button dismiss = new Button("Dismiss");
+        Button dismiss = new Button();
+        dismiss.textProperty().bind(i18n.bind("main.error.dismiss"));
         dismiss.setId("errorDismissButton");
         dismiss.setOnAction(e -> model.errorProperty().set(null));
 
@@ -424,9 +456,10 @@ public final class MainView {
         area.setEditable(false);
         area.setWrapText(true);
         area.setPrefSize(560, 200);
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle("Error");
-        alert.setHeaderText("The last operation failed");
+        Alert alert = new Alert(Alert.AlertType.ERROR, "",
+                new ButtonType(i18n.get("main.error.close"), ButtonBar.ButtonData.OK_DONE));
+        alert.setTitle(i18n.get("main.error.title"));
+        alert.setHeaderText(i18n.get("main.error.header"));
         alert.getDialogPane().setContent(area);
         alert.setResizable(true);
         if (root.getScene() != null) {
@@ -437,10 +470,10 @@ public final class MainView {
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a CSV of applicants");
+        chooser.setTitle(i18n.get("main.chooser.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(i18n.get("main.chooser.csv"), "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter(i18n.get("main.chooser.all"), "*.*"));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
             showImportDialog(file.toPath());
@@ -451,13 +484,13 @@ public final class MainView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Experiment files", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(i18n.get("main.chooser.experiments"), "*.json"),
+                new FileChooser.ExtensionFilter(i18n.get("main.chooser.all"), "*.*"));
         return chooser;
     }
 
     private void chooseExperiment() {
-        File file = experimentChooser("Open an experiment")
+        File file = experimentChooser(i18n.get("main.chooser.openExperiment"))
                 .showOpenDialog(root.getScene().getWindow());
         if (file != null) {
             model.openExperiment(file.toPath());
@@ -465,7 +498,7 @@ public final class MainView {
     }
 
     private void saveExperiment() {
-        FileChooser chooser = experimentChooser("Save the experiment");
+        FileChooser chooser = experimentChooser(i18n.get("main.chooser.saveExperiment"));
         chooser.setInitialFileName("experiment.json");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
@@ -475,7 +508,7 @@ public final class MainView {
 
     /** Shows the import dialog for a file and imports it as set there, unless cancelled. */
     void showImportDialog(Path file) {
-        showImportDialog(new ImportDialogViewModel(file), null);
+        showImportDialog(new ImportDialogViewModel(file, i18n), null);
     }
 
     /**
@@ -485,7 +518,7 @@ public final class MainView {
     private void showImportDialog(ImportDialogViewModel settings, String failure) {
         ImportDialog dialog = new ImportDialog(settings, root.getScene().getWindow());
         if (failure != null) {
-            settings.reportProblem("Import failed: " + failure);
+            settings.reportProblem(i18n.get("main.importFailed", failure));
         }
         dialog.showAndWait().ifPresent(options -> model.open(settings.file(), options,
                 message -> Platform.runLater(() -> showImportDialog(settings, message))));
@@ -493,14 +526,24 @@ public final class MainView {
 
     private Region dataTab() {
         dataTable.setId("dataTable");
-        dataTable.setPlaceholder(new Label("Open a CSV file (or drop one here) to see its "
-                + "applicants"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(i18n.bind("main.dataPlaceholder"));
+        dataTable.setPlaceholder(placeholder);
         TextArea report = new TextArea();
         report.setId("reportArea");
         report.setEditable(false);
         report.setStyle("-fx-font-family: monospace;");
         report.textProperty().bind(model.reportTextProperty());
-        VBox reportBox = new VBox(4, heading("Import report"), report);
+        Label reportHeading = heading(i18n.bind("main.importReport"));
+        reportHeading.setId("reportHeading");
+        // the report itself is the importer's, shared with the command line, in English
+        Label reportNote = new Label();
+        reportNote.setId("reportNote");
+        reportNote.setStyle("-fx-text-fill: #555;");
+        reportNote.textProperty().bind(i18n.bind("main.importReport.note"));
+        HBox reportTitle = new HBox(12, reportHeading, reportNote);
+        reportTitle.setAlignment(Pos.BASELINE_LEFT);
+        VBox reportBox = new VBox(4, reportTitle, report);
         VBox.setVgrow(report, Priority.ALWAYS);
         reportBox.setPadding(new Insets(6, 8, 6, 8));
         SplitPane split = new SplitPane(dataTable, reportBox);
@@ -556,9 +599,24 @@ public final class MainView {
         return label;
     }
 
+    /** A heading whose text follows a binding, such as a text in the window's language. */
+    static Label heading(ObservableValue<String> text) {
+        Label label = heading("");
+        label.textProperty().bind(text);
+        return label;
+    }
+
     static <T> TableColumn<T, String> textColumn(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A text column whose header follows a binding, such as a text in the window's language. */
+    static <T> TableColumn<T, String> textColumn(ObservableValue<String> title,
+            Function<T, String> value) {
+        TableColumn<T, String> column = textColumn("", value);
+        column.textProperty().bind(title);
         return column;
     }
 

@@ -73,6 +73,8 @@ public final class MainViewModel {
 
     /** Least time between two chart updates during training. */
     static final long FLUSH_MILLIS = 250;
+    /** The empty text, in every language. */
+    private static final java.util.function.Function<I18n, String> NOTHING = words -> "";
     /** Files kept in the recent list. */
     static final int RECENT_FILES = 6;
 
@@ -82,7 +84,8 @@ public final class MainViewModel {
 
     private final ObjectProperty<CreditTable> table = new SimpleObjectProperty<>();
     private final ObservableList<TaskWeight> tasks = FXCollections.observableArrayList();
-    private final SettingsModel settingsModel = new SettingsModel();
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final SettingsModel settingsModel = new SettingsModel(i18n);
     private final DoubleProperty costRatio =
             new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
 
@@ -106,9 +109,14 @@ public final class MainViewModel {
     private final FxStallProbe stallProbe = new FxStallProbe();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty status = new SimpleStringProperty();
     private final StringProperty error = new SimpleStringProperty();
-    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final TranslatedText statusText = new TranslatedText(i18n, status);
+    private final TranslatedText errorText = new TranslatedText(i18n, error);
+    private final TranslatedText progressWords = new TranslatedText(i18n, progressText);
+    private final TranslatedText timeLeftText = new TranslatedText(i18n, timeLeft);
+    /** Task names of the loss series, in the series' order (training and validation each). */
+    private final List<String> seriesTasks = new ArrayList<>();
 
     private final ObservableList<XYChart.Series<Number, Number>> lossSeries =
             FXCollections.observableArrayList();
@@ -138,6 +146,11 @@ public final class MainViewModel {
         state.addListener((obs, old, now) -> updateStateText());
         epochDone.addListener((obs, old, now) -> updateStateText());
         table.addListener((obs, old, now) -> updateStateText());
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            updateStateText();
+            nameSeries();
+        });
+        statusText.set(I18n.Message.of("status.ready"));
         updateStateText();
     }
 
@@ -165,17 +178,17 @@ public final class MainViewModel {
         busy.set(true);
         importing.set(true);
         state.set(StudioState.IMPORTING);
-        status.set("Importing " + file.getFileName() + " …");
+        String name = file.getFileName().toString();
+        statusText.set(I18n.Message.of("status.importing", name));
         Task<ImportResult> task = new Task<>() {
             @Override
             protected ImportResult call() throws Exception {
-                updateMessage("Importing " + file.getFileName());
                 return importer.read(file, options, fraction -> updateProgress(fraction, 1),
                         this::isCancelled);
             }
         };
         progress.bind(task.progressProperty());
-        progressText.bind(task.messageProperty());
+        progressWords.set(I18n.Message.of("progress.importing", name));
         task.setOnSucceeded(e -> {
             endImport();
             ImportResult result = task.getValue();
@@ -186,25 +199,24 @@ public final class MainViewModel {
             remember(file);
             error.set(null);
             progress.set(1);
-            progressText.set("Imported " + file.getFileName());
+            progressWords.set(I18n.Message.of("progress.imported", name));
         });
         task.setOnCancelled(e -> {
             endImport();
-            progressText.set("Import cancelled");
+            progressWords.set(I18n.Message.of("progress.importCancelled"));
             state.set(StudioState.CANCELLED);
-            status.set("Import of " + file.getFileName() + " cancelled; the previous table is "
-                    + "kept");
+            statusText.set(I18n.Message.of("status.importCancelled", name));
         });
         task.setOnFailed(e -> {
             endImport();
             String message = task.getException() instanceof CancellationException
-                    ? "import cancelled" : task.getException().getMessage();
+                    ? i18n.get("status.importCancelledReason") : task.getException().getMessage();
             // The message may quote a cell, which is applicant data: it is shown, not logged.
             LOGGER.info("Import of {} failed", file.getFileName());
-            progressText.set("Import failed");
+            progressWords.set(I18n.Message.of("progress.importFailed"));
             state.set(StudioState.FAILED);
             pendingExperiment = null;
-            status.set("Import failed: " + message + "; the previous table is kept");
+            statusText.set(I18n.Message.of("status.importFailed", message));
             error.set(message);
             onFailure.accept(message);
         });
@@ -214,7 +226,6 @@ public final class MainViewModel {
 
     private void endImport() {
         progress.unbind();
-        progressText.unbind();
         runningImport = null;
         importing.set(false);
         busy.set(false);
@@ -234,11 +245,10 @@ public final class MainViewModel {
         clearResults();
         state.set(StudioState.IDLE);
         table.set(newTable);
-        status.set(String.format(Locale.ROOT, "%s: %,d applicants, %d features, %s",
-                newTable.source() == null ? "table" : newTable.source().getFileName(),
+        statusText.set(I18n.Message.of("status.table", tableName(newTable),
                 newTable.rowCount(),
                 newTable.featureNames().size() + newTable.categoricalNames().size(),
-                count(newTable.tasks().size(), "task")));
+                I18n.Message.of("common.tasks", newTable.tasks().size())));
     }
 
     /** A task weight whose moves during training reach the trainer from its next step. */
@@ -285,7 +295,7 @@ public final class MainViewModel {
             evaluating = trainer.withEvaluation(
                     EvaluationOptions.DEFAULT.withCostRatio(costRatio.get()));
         } catch (IllegalArgumentException e) {
-            status.set("Cannot train: " + e.getMessage());
+            statusText.set(I18n.Message.of("status.cannotTrain", e.getMessage()));
             error.set(e.getMessage());
             return;
         }
@@ -299,9 +309,10 @@ public final class MainViewModel {
         paused.set(false);
         state.set(StudioState.TRAINING);
         progress.set(0);
-        progressText.set("Starting …");
-        timeLeft.set("");
-        status.set("Training " + count(settings.epochs(), "epoch") + " …");
+        progressWords.set(I18n.Message.of("progress.starting"));
+        timeLeftText.set(NOTHING);
+        statusText.set(I18n.Message.of("status.training",
+                I18n.Message.of("common.epochs", settings.epochs())));
         runSettings = settings;
         weightsMoved = false;
         epochDone.set(0);
@@ -315,14 +326,12 @@ public final class MainViewModel {
                 ComputeThreads.leaveOneCoreFree();
                 return evaluating.train(current, settings, keep, report -> {
                     updateProgress(report.epoch(), report.epochs());
-                    updateMessage(describe(report));
                     queue(report);
                 }, runControl);
             }
         };
         control = runControl;
         progress.bind(task.progressProperty());
-        progressText.bind(task.messageProperty());
         task.setOnSucceeded(e -> finish(task, "Trained"));
         task.setOnCancelled(e -> finish(task, "Cancelled"));
         task.setOnFailed(e -> finish(task, "Failed"));
@@ -374,7 +383,6 @@ public final class MainViewModel {
 
     private void finish(Task<Study> task, String outcome) {
         progress.unbind();
-        progressText.unbind();
         running = null;
         control = null;
         busy.set(false);
@@ -389,7 +397,7 @@ public final class MainViewModel {
                 stallProbe.longestStallMillis()), String.format(Locale.ROOT, "%.1f",
                 stallProbe.longestBusyMillis()), stallProbe.probes());
         LOGGER.debug("FX-thread stalls of 20 ms or more: {}", stallProbe.stalls());
-        timeLeft.set("");
+        timeLeftText.set(NOTHING);
         Throwable failure = task.getException();
         boolean cancelled = "Cancelled".equals(outcome)
                 || failure instanceof TrainingCancelledException;
@@ -405,31 +413,33 @@ public final class MainViewModel {
             applicants.setAll(result.testResults());
             error.set(null);
             progress.set(1);
-            progressText.set(String.format(Locale.ROOT, "Done: %s in %.1f s",
-                    count(result.history().size(), "epoch"), result.trainSeconds()));
-            status.set(summary(result));
+            progressWords.set(I18n.Message.of("progress.done",
+                    I18n.Message.of("common.epochs", result.history().size()),
+                    result.trainSeconds()));
+            statusText.set(words -> summary(words, result));
             state.set(StudioState.DONE);
             record(StudioState.DONE, result.history().size(), result.trainSeconds(),
                     result.metrics());
             notice.set(status.get());
         } else if (cancelled) {
-            progressText.set("Cancelled");
-            status.set("Training cancelled; no model was kept");
+            progressWords.set(I18n.Message.of("progress.cancelled"));
+            statusText.set(I18n.Message.of("status.trainingCancelled"));
             state.set(StudioState.CANCELLED);
             record(StudioState.CANCELLED, reports.size(), lastElapsed(), List.of());
         } else {
-            String message = failure == null ? "unknown error" : failure.getMessage();
+            String message = failure == null ? i18n.get("common.unknownError")
+                    : failure.getMessage();
             if (failure instanceof TrainingDivergedException) {
                 LOGGER.warn("Training stopped: {}", message);
             } else {
                 LOGGER.warn("Training failed", failure);
             }
-            progressText.set("Failed");
-            status.set("Training failed: " + message);
+            progressWords.set(I18n.Message.of("progress.failed"));
+            statusText.set(I18n.Message.of("status.trainingFailed", message));
             error.set(message);
             state.set(StudioState.FAILED);
             record(StudioState.FAILED, reports.size(), lastElapsed(), List.of());
-            notice.set("Training failed: " + message);
+            notice.set(status.get());
         }
     }
 
@@ -474,34 +484,43 @@ public final class MainViewModel {
             last = report;
         }
         if (last != null && training.get()) {
-            timeLeft.set(timeLeft(last));
+            timeLeftText.set(timeLeft(last));
+            progressWords.set(describe(last));
             epochDone.set(last.epoch());
         }
     }
 
     /** Time left as the analyst reads it, from the mean time of the epochs done. */
-    static String timeLeft(EpochReport report) {
+    static I18n.Message timeLeft(EpochReport report) {
         double seconds = report.secondsLeft();
         if (report.epoch() >= report.epochs()) {
-            return "finishing …";
+            return I18n.Message.of("time.finishing");
         }
         return seconds >= 90
-                ? String.format(Locale.ROOT, "about %.0f min left", Math.ceil(seconds / 60))
-                : String.format(Locale.ROOT, "about %.0f s left", Math.ceil(seconds));
+                ? I18n.Message.of("time.minutesLeft", Math.ceil(seconds / 60))
+                : I18n.Message.of("time.secondsLeft", Math.ceil(seconds));
     }
 
     /** The run's empty series, put into the chart in one change so it lays out once. */
     private void createSeries(TrainingSettings settings) {
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        seriesTasks.clear();
         for (TaskSpec task : settings.tasks()) {
-            XYChart.Series<Number, Number> train = new XYChart.Series<>();
-            train.setName(task.name() + " · training");
-            XYChart.Series<Number, Number> validation = new XYChart.Series<>();
-            validation.setName(task.name() + " · validation");
-            series.add(train);
-            series.add(validation);
+            series.add(new XYChart.Series<>());
+            series.add(new XYChart.Series<>());
+            seriesTasks.add(task.name());
         }
         lossSeries.setAll(series);
+        nameSeries();
+    }
+
+    /** Names each loss series in the current language: the task and the part. */
+    private void nameSeries() {
+        for (int t = 0; t < seriesTasks.size() && 2 * t + 1 < lossSeries.size(); t++) {
+            lossSeries.get(2 * t).setName(i18n.get("series.training", seriesTasks.get(t)));
+            lossSeries.get(2 * t + 1).setName(i18n.get("series.validation",
+                    seriesTasks.get(t)));
+        }
     }
 
     private void addPoints(EpochReport report) {
@@ -534,42 +553,41 @@ public final class MainViewModel {
         // clearing the last run's curves costs the FX thread about 30 ms on the bundled table
         lossSeries.clear();
         progress.set(0);
-        progressText.set("");
+        progressWords.set(NOTHING);
     }
 
-    static String describe(EpochReport report) {
-        return String.format(Locale.ROOT, "Epoch %d of %d · %.0f s elapsed · about %.0f s left",
-                report.epoch(), report.epochs(), report.elapsedSeconds(), report.secondsLeft());
+    static I18n.Message describe(EpochReport report) {
+        return I18n.Message.of("progress.epoch", report.epoch(), report.epochs(),
+                report.elapsedSeconds(), report.secondsLeft());
     }
 
-    /** A count with its noun, singular for one: "1 task", "3 tasks". */
-    static String count(long n, String noun) {
-        return n + " " + (n == 1 ? noun : noun + "s");
+    /** The table's file name, or the word for a table read from no file. */
+    private Object tableName(CreditTable table) {
+        return table.source() == null ? I18n.Message.of("status.unnamedTable")
+                : table.source().getFileName().toString();
     }
 
-    private static String summary(Study study) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Trained %s in %.1f s. Test:", count(study.history().size(), "epoch"),
-                study.trainSeconds()));
+    /** The status line after a training: epochs, time and each task's main test metric. */
+    private static String summary(I18n i18n, Study study) {
+        StringBuilder text = new StringBuilder(i18n.get("status.trained",
+                i18n.get("common.epochs", study.history().size()), study.trainSeconds()));
         for (TaskMetrics m : study.metrics()) {
             text.append(m.type() == TaskType.BINARY
-                    ? String.format(Locale.ROOT, "  %s AUC %.3f", m.task(), m.auc())
-                    : String.format(Locale.ROOT, "  %s MAE %,.1f", m.task(), m.mae()));
+                    ? i18n.get("status.trained.auc", m.task(), m.auc())
+                    : i18n.get("status.trained.mae", m.task(), m.mae()));
         }
         return text.toString();
     }
 
     private void updateStateText() {
         CreditTable current = table.get();
-        String data = current == null ? "no data"
-                : current.source() == null ? "table" : current.source().getFileName().toString();
+        Object data = current == null ? I18n.Message.of("status.noData") : tableName(current);
         StudioState now = state.get();
-        String what = now.label();
+        I18n.Message what = I18n.Message.of(now.key());
         if ((now == StudioState.TRAINING || now == StudioState.PAUSED) && runSettings != null) {
-            what = String.format(Locale.ROOT, "%s · epoch %d/%d", now.label(), epochDone.get(),
-                    runSettings.epochs());
+            what = I18n.Message.of("state.epoch", what, epochDone.get(), runSettings.epochs());
         }
-        stateText.set(data + " · " + what);
+        stateText.set(TranslatedText.words(i18n, I18n.Message.of("state.line", data, what)));
     }
 
     /**
@@ -600,7 +618,7 @@ public final class MainViewModel {
     public Experiment experiment() {
         CreditTable current = table.get();
         if (current == null || current.source() == null) {
-            throw new IllegalStateException("open a data file before saving an experiment");
+            throw new IllegalStateException(i18n.get("error.noDataFile"));
         }
         return new Experiment(current.source().toAbsolutePath().normalize().toString(),
                 importOptions.get(), currentSettings());
@@ -610,11 +628,12 @@ public final class MainViewModel {
     public boolean saveExperiment(Path file) {
         try {
             experiment().write(file);
-            status.set("Experiment saved to " + file.getFileName());
+            statusText.set(I18n.Message.of("status.experimentSaved",
+                    file.getFileName().toString()));
             LOGGER.info("Experiment saved to {}", file);
             return true;
         } catch (IOException | RuntimeException e) {
-            error.set("Cannot save the experiment: " + e.getMessage());
+            errorText.set(I18n.Message.of("error.cannotSaveExperiment", e.getMessage()));
             return false;
         }
     }
@@ -631,7 +650,8 @@ public final class MainViewModel {
         try {
             experiment = Experiment.read(file);
         } catch (IOException | RuntimeException e) {
-            error.set("Cannot open the experiment " + file.getFileName() + ": " + e.getMessage());
+            errorText.set(I18n.Message.of("error.cannotOpenExperiment",
+                    file.getFileName().toString(), e.getMessage()));
             return false;
         }
         LOGGER.info("Experiment {} opened, seed {}", file, experiment.settings().seed());
@@ -640,6 +660,11 @@ public final class MainViewModel {
                 ? ImportOptions.defaults() : experiment.importOptions();
         open(experiment.dataPath(file), options);
         return true;
+    }
+
+    /** Shows a message in the status line, in the current language and following it. */
+    public void showStatus(I18n.Message message) {
+        statusText.set(message);
     }
 
     /** The executor of background work, shared with the Evaluation tab. */

@@ -58,8 +58,16 @@ public final class SettingsModel {
     private final ObjectProperty<TaskBalancing> balancing = new SimpleObjectProperty<>();
     private final ObjectProperty<RegressionLoss> regressionLoss = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
+    private final TranslatedText problemText;
 
+    /** Settings whose refusals are written in English. */
     public SettingsModel() {
+        this(new I18n(Locale.ENGLISH));
+    }
+
+    /** Settings whose refusals are written in the window's language and follow it. */
+    public SettingsModel(I18n i18n) {
+        problemText = new TranslatedText(i18n, problem);
         restoreDefaults();
     }
 
@@ -124,16 +132,30 @@ public final class SettingsModel {
      */
     public boolean commitInt(IntegerProperty target, String name, String text, int min,
             int max) {
+        return commitInt(target, (Object) name, text, min, max);
+    }
+
+    /**
+     * As {@link #commitInt(IntegerProperty, String, String, int, int)}, the setting named by a
+     * message, so a refusal follows a change of language.
+     */
+    public boolean commitInt(IntegerProperty target, I18n.Message name, String text, int min,
+            int max) {
+        return commitInt(target, (Object) name, text, min, max);
+    }
+
+    private boolean commitInt(IntegerProperty target, Object name, String text, int min,
+            int max) {
         int value;
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return refuse(String.format(Locale.ROOT, "%s must be a whole number, not \"%s\"",
-                    name, text.trim()));
+            return refuse(I18n.Message.of("settings.notWhole", name, text.trim()));
         }
         if (value < min || value > max) {
-            return refuse(String.format(Locale.ROOT, "%s must lie between %d and %d, not %d",
-                    name, min, max, value));
+            // plain digits, as typed: a setting's bounds are no amounts
+            return refuse(I18n.Message.of("settings.intRange", name, Integer.toString(min),
+                    Integer.toString(max), Integer.toString(value)));
         }
         target.set(value);
         problem.set(null);
@@ -148,27 +170,39 @@ public final class SettingsModel {
      */
     public boolean commitDouble(DoubleProperty target, String name, String text, double min,
             boolean minOpen, double max, boolean maxOpen) {
+        return commitDouble(target, (Object) name, text, min, minOpen, max, maxOpen);
+    }
+
+    /**
+     * As {@link #commitDouble(DoubleProperty, String, String, double, boolean, double,
+     * boolean)}, the setting named by a message, so a refusal follows a change of language.
+     */
+    public boolean commitDouble(DoubleProperty target, I18n.Message name, String text,
+            double min, boolean minOpen, double max, boolean maxOpen) {
+        return commitDouble(target, (Object) name, text, min, minOpen, max, maxOpen);
+    }
+
+    private boolean commitDouble(DoubleProperty target, Object name, String text, double min,
+            boolean minOpen, double max, boolean maxOpen) {
         double value;
         try {
             value = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            return refuse(String.format(Locale.ROOT, "%s must be a number, not \"%s\"", name,
-                    text.trim()));
+            return refuse(I18n.Message.of("settings.notNumber", name, text.trim()));
         }
         boolean low = minOpen ? value <= min : value < min;
         boolean high = maxOpen ? value >= max : value > max;
         if (!Double.isFinite(value) || low || high) {
-            return refuse(String.format(Locale.ROOT, "%s must lie in %s%s, %s%s, not %s", name,
-                    minOpen ? "(" : "[", format(min), format(max), maxOpen ? ")" : "]",
-                    text.trim()));
+            return refuse(I18n.Message.of("settings.doubleRange", name, minOpen ? "(" : "[",
+                    format(min), format(max), maxOpen ? ")" : "]", text.trim()));
         }
         target.set(value);
         problem.set(null);
         return true;
     }
 
-    private boolean refuse(String message) {
-        problem.set(message);
+    private boolean refuse(I18n.Message message) {
+        problemText.set(message);
         return false;
     }
 

@@ -45,7 +45,7 @@ public final class StudioApp extends Application {
         preferences.restore(model);
         view = new MainView(model);
 
-        stage.setTitle("Credit MTL Studio");
+        stage.titleProperty().bind(model.i18n().bind("app.title"));
         for (String icon : new String[] {"icon.png", "icon-32.png"}) {
             try (var in = StudioApp.class.getResourceAsStream(icon)) {
                 if (in != null) {
@@ -66,7 +66,7 @@ public final class StudioApp extends Application {
         if (data.isPresent()) {
             model.open(data.get());
         } else {
-            model.statusProperty().set("Bundled data not found; open a CSV file to begin");
+            model.showStatus(I18n.Message.of("app.noBundledData"));
         }
         String toImport = System.getProperty(IMPORT_PROPERTY);
         if (toImport != null) {

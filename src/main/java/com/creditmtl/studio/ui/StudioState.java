@@ -1,6 +1,6 @@
 package com.creditmtl.studio.ui;
 
-/** What the window is doing, as the status bar names it. */
+/** What the window is doing, as the status bar names it (by {@link #key}). */
 public enum StudioState {
     IDLE("idle"),
     IMPORTING("importing"),
@@ -16,7 +16,13 @@ public enum StudioState {
         this.label = label;
     }
 
+    /** The English name, as logs and the command line write it. */
     public String label() {
         return label;
+    }
+
+    /** The key of the state's name in the window's language. */
+    public String key() {
+        return "state." + name().toLowerCase(java.util.Locale.ROOT);
     }
 }

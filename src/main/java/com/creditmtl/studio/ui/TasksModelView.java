@@ -1,13 +1,16 @@
 package com.creditmtl.studio.ui;
 
+import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.model.TrainingOptions.RegressionLoss;
 import com.creditmtl.studio.model.TrainingOptions.TaskBalancing;
 import com.creditmtl.studio.model.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -40,12 +43,14 @@ import javafx.util.StringConverter;
 final class TasksModelView {
 
     private final MainViewModel model;
+    private final I18n i18n;
     private final SettingsModel settings;
     private final VBox weightBox = new VBox(8);
     private final List<Node> advanced = new ArrayList<>();
 
     TasksModelView(MainViewModel model) {
         this.model = model;
+        this.i18n = model.i18n();
         this.settings = model.settings();
     }
 
@@ -53,10 +58,11 @@ final class TasksModelView {
         weightBox.setId("weightBox");
         model.tasks().addListener((ListChangeListener<TaskWeight>) change -> rebuildWeights());
         rebuildWeights();
-        Label weightsNote = new Label("Weights stay movable while training runs: the trainer "
-                + "takes a new weight from its next step.");
+        Label weightsNote = new Label();
+        weightsNote.textProperty().bind(i18n.bind("tasks.weightsNote"));
         weightsNote.setWrapText(true);
-        VBox weights = new VBox(10, MainView.heading("Task weights"), weightsNote, weightBox);
+        VBox weights = new VBox(10, MainView.heading(i18n.bind("tasks.weights")), weightsNote,
+                weightBox);
         weights.setPrefWidth(420);
 
         GridPane grid = new GridPane();
@@ -64,71 +70,67 @@ final class TasksModelView {
         grid.setVgap(8);
         int row = 0;
         Spinner<Integer> layers = intSpinner("layersSpinner", settings.layersProperty(),
-                "Shared layers", 1, TrainingSettings.MAX_HIDDEN_LAYERS);
-        row = addRow(grid, row, true, "Shared layers", layers,
-                "Dense ReLU layers all tasks share, 1 to 3");
+                I18n.Message.of("tasks.sharedLayers"), 1, TrainingSettings.MAX_HIDDEN_LAYERS);
+        row = addRow(grid, row, true, i18n.bind("tasks.sharedLayers"), layers,
+                "tasks.sharedLayers.help");
         for (int i = 0; i < TrainingSettings.MAX_HIDDEN_LAYERS; i++) {
             int layer = i + 1;
             Spinner<Integer> width = intSpinner("width" + layer + "Spinner",
-                    settings.widthProperty(i), "Width of layer " + layer, 1,
+                    settings.widthProperty(i), I18n.Message.of("tasks.width", layer), 1,
                     SettingsModel.MAX_WIDTH);
             width.disableProperty().bind(settings.layersProperty().lessThan(layer));
-            row = addRow(grid, row, true, "Width of layer " + layer, width, "Units of the layer");
+            row = addRow(grid, row, true, i18n.bind("tasks.width", layer), width,
+                    "tasks.width.help");
         }
-        row = addRow(grid, row, false, "Epochs", intSpinner("epochsSpinner",
-                settings.epochsProperty(), "Epochs", 1, SettingsModel.MAX_EPOCHS),
-                "Passes over the training rows (at most; early stopping may end sooner)");
-        row = addRow(grid, row, true, "Batch size", intSpinner("batchSpinner",
-                settings.batchSizeProperty(), "Batch size", 1, SettingsModel.MAX_BATCH),
-                "Rows per optimiser step");
-        row = addRow(grid, row, true, "Learning rate", doubleField("rateField",
-                settings.learningRateProperty(), "Learning rate", 0, true, 1, true),
-                "Adam's step size, in (0, 1)");
-        row = addRow(grid, row, false, "Seed", intSpinner("seedSpinner",
-                settings.seedProperty(), "Seed", 0, Integer.MAX_VALUE),
-                "Split, initial weights and row order; the same seed repeats a run");
-        row = addRow(grid, row, true, "Dropout", doubleField("dropoutField",
-                settings.dropoutProperty(), "Dropout", 0, false, 1, true),
-                "Share of shared units dropped per step, in [0, 1)");
-        CheckBox autoL2 = new CheckBox("automatic");
+        row = addRow(grid, row, false, "tasks.epochs", intSpinner("epochsSpinner",
+                settings.epochsProperty(), "tasks.epochs", 1, SettingsModel.MAX_EPOCHS));
+        row = addRow(grid, row, true, "tasks.batchSize", intSpinner("batchSpinner",
+                settings.batchSizeProperty(), "tasks.batchSize", 1, SettingsModel.MAX_BATCH));
+        row = addRow(grid, row, true, "tasks.learningRate", doubleField("rateField",
+                settings.learningRateProperty(), "tasks.learningRate", 0, true, 1, true));
+        row = addRow(grid, row, false, "tasks.seed", intSpinner("seedSpinner",
+                settings.seedProperty(), "tasks.seed", 0, Integer.MAX_VALUE));
+        row = addRow(grid, row, true, "tasks.dropout", doubleField("dropoutField",
+                settings.dropoutProperty(), "tasks.dropout", 0, false, 1, true));
+        CheckBox autoL2 = new CheckBox();
+        autoL2.textProperty().bind(i18n.bind("tasks.automatic"));
         autoL2.setId("autoL2Check");
         autoL2.selectedProperty().bindBidirectional(settings.autoL2Property());
-        TextField l2 = doubleField("l2Field", settings.l2Property(), "L2", 0, false,
+        TextField l2 = doubleField("l2Field", settings.l2Property(), "tasks.l2.name", 0, false,
                 Double.POSITIVE_INFINITY, true);
         l2.disableProperty().bind(settings.autoL2Property());
         l2.setPrefWidth(100);
         HBox l2Box = new HBox(8, autoL2, l2);
         l2Box.setAlignment(Pos.CENTER_LEFT);
-        row = addRow(grid, row, true, "L2 penalty", l2Box,
-                "Automatic: 15 divided by the training rows");
-        row = addRow(grid, row, true, "Rate decay", doubleField("rateDecayField",
-                settings.rateDecayProperty(), "Rate decay", 0, true, 1, false),
-                "Factor on the learning rate after each epoch, in (0, 1]; 1 keeps it");
-        row = addRow(grid, row, true, "Patience", intSpinner("patienceSpinner",
-                settings.patienceProperty(), "Patience", 0, SettingsModel.MAX_PATIENCE),
-                "Epochs without a better validation loss before stopping; 0 trains all");
-        CheckBox classWeights = new CheckBox("weight positives by the class ratio");
+        row = addRow(grid, row, true, "tasks.l2", l2Box);
+        row = addRow(grid, row, true, "tasks.rateDecay", doubleField("rateDecayField",
+                settings.rateDecayProperty(), "tasks.rateDecay", 0, true, 1, false));
+        row = addRow(grid, row, true, "tasks.patience", intSpinner("patienceSpinner",
+                settings.patienceProperty(), "tasks.patience", 0, SettingsModel.MAX_PATIENCE));
+        CheckBox classWeights = new CheckBox();
+        classWeights.textProperty().bind(i18n.bind("tasks.classWeights.check"));
         classWeights.setId("classWeightsCheck");
         classWeights.selectedProperty().bindBidirectional(settings.classWeightsProperty());
-        row = addRow(grid, row, true, "Class weights", classWeights, null);
-        CheckBox logTargets = new CheckBox("learn log(1 + y) of skewed targets");
+        row = addRow(grid, row, true, i18n.bind("tasks.classWeights"), classWeights, null);
+        CheckBox logTargets = new CheckBox();
+        logTargets.textProperty().bind(i18n.bind("tasks.logTargets.check"));
         logTargets.setId("logTargetsCheck");
         logTargets.selectedProperty().bindBidirectional(settings.logTargetsProperty());
-        row = addRow(grid, row, true, "Log targets", logTargets, null);
+        row = addRow(grid, row, true, i18n.bind("tasks.logTargets"), logTargets, null);
         ComboBox<TaskBalancing> balancing = new ComboBox<>();
         balancing.setId("balancingChoice");
         balancing.getItems().setAll(TaskBalancing.values());
-        balancing.setConverter(names(TaskBalancing.NONE, "none",
-                TaskBalancing.DYNAMIC_WEIGHT_AVERAGE, "dynamic weight averaging (DWA)"));
+        translate(balancing, TaskBalancing.NONE, "tasks.balancing.none",
+                TaskBalancing.DYNAMIC_WEIGHT_AVERAGE, "tasks.balancing.dwa");
         balancing.valueProperty().bindBidirectional(settings.balancingProperty());
-        row = addRow(grid, row, true, "Balancing", balancing, null);
+        row = addRow(grid, row, true, i18n.bind("tasks.balancing"), balancing, null);
         ComboBox<RegressionLoss> loss = new ComboBox<>();
         loss.setId("regressionLossChoice");
         loss.getItems().setAll(RegressionLoss.values());
-        loss.setConverter(names(RegressionLoss.ABSOLUTE, "absolute error",
-                RegressionLoss.SQUARED, "squared error"));
+        translate(loss, RegressionLoss.ABSOLUTE, "tasks.loss.absolute",
+                RegressionLoss.SQUARED, "tasks.loss.squared");
         loss.valueProperty().bindBidirectional(settings.regressionLossProperty());
-        addRow(grid, row, true, "Regression loss", loss, null);
+        addRow(grid, row, true, i18n.bind("tasks.regressionLoss"), loss, null);
         grid.disableProperty().bind(model.busyProperty());
 
         Label problem = new Label();
@@ -139,15 +141,18 @@ final class TasksModelView {
         problem.visibleProperty().bind(settings.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        Button defaults = new Button("Restore defaults");
+        Button defaults = new Button();
+        defaults.textProperty().bind(i18n.bind("tasks.restoreDefaults"));
         defaults.setId("defaultsButton");
         defaults.disableProperty().bind(model.busyProperty());
         defaults.setOnAction(e -> settings.restoreDefaults());
-        Label teaching = new Label("Teaching mode: only weights, epochs and seed are shown.");
+        Label teaching = new Label();
+        teaching.textProperty().bind(i18n.bind("tasks.teachingNote"));
         teaching.setId("teachingNote");
         teaching.visibleProperty().bind(model.teachingModeProperty());
         teaching.managedProperty().bind(teaching.visibleProperty());
-        VBox options = new VBox(10, MainView.heading("Model and training"), teaching, grid,
+        VBox options = new VBox(10, MainView.heading(i18n.bind("tasks.modelAndTraining")),
+                teaching, grid,
                 problem, defaults);
         for (Node node : advanced) {
             node.visibleProperty().bind(model.teachingModeProperty().not());
@@ -166,11 +171,20 @@ final class TasksModelView {
         return scroll;
     }
 
-    private int addRow(GridPane grid, int row, boolean isAdvanced, String name, Node control,
-            String help) {
-        Label label = new Label(name);
+    /** A row named by key, with the help text of key + ".help". */
+    private int addRow(GridPane grid, int row, boolean isAdvanced, String key, Node control) {
+        return addRow(grid, row, isAdvanced, i18n.bind(key), control, key + ".help");
+    }
+
+    private int addRow(GridPane grid, int row, boolean isAdvanced,
+            ObservableValue<String> name, Node control, String helpKey) {
+        Label label = new Label();
+        label.textProperty().bind(name);
         label.setMinWidth(Region.USE_PREF_SIZE);
-        Label hint = new Label(help == null ? "" : help);
+        Label hint = new Label();
+        if (helpKey != null) {
+            hint.textProperty().bind(i18n.bind(helpKey));
+        }
         hint.setStyle("-fx-text-fill: #555;");
         hint.setWrapText(true);
         if (control instanceof Region region) {
@@ -187,12 +201,12 @@ final class TasksModelView {
     private void rebuildWeights() {
         weightBox.getChildren().clear();
         for (TaskWeight weight : model.tasks()) {
-            weightBox.getChildren().add(weightRow(weight, "weight-"));
+            weightBox.getChildren().add(weightRow(weight, "weight-", i18n));
         }
     }
 
     /** A task's weight as slider and exact spinner, both bound to the same property. */
-    static VBox weightRow(TaskWeight weight, String idPrefix) {
+    static VBox weightRow(TaskWeight weight, String idPrefix, I18n i18n) {
         String name = weight.task().name();
         Slider slider = new Slider(0, 1, weight.weightProperty().get());
         slider.setId(idPrefix + name);
@@ -222,8 +236,9 @@ final class TasksModelView {
             }
         });
 
-        Label label = new Label(name + "  ("
-                + weight.task().type().name().toLowerCase(Locale.ROOT) + ")");
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("tasks.taskName",
+                name, i18n.get(typeKey(weight.task().type()))), i18n.localeProperty()));
         HBox row = new HBox(8, slider, exact);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(slider, Priority.ALWAYS);
@@ -234,7 +249,12 @@ final class TasksModelView {
      * An editable spinner over an integer setting. Arrows step within [min, max]; typed text is
      * checked by the model, which refuses it with a message rather than clamping it.
      */
-    private Spinner<Integer> intSpinner(String id, IntegerProperty target, String name,
+    private Spinner<Integer> intSpinner(String id, IntegerProperty target, String nameKey,
+            int min, int max) {
+        return intSpinner(id, target, I18n.Message.of(nameKey), min, max);
+    }
+
+    private Spinner<Integer> intSpinner(String id, IntegerProperty target, I18n.Message name,
             int min, int max) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, target.get());
@@ -267,8 +287,9 @@ final class TasksModelView {
 
     /** A text field over a decimal setting, checked by the model when Enter is pressed or
      * the field loses focus. */
-    private TextField doubleField(String id, DoubleProperty target, String name, double min,
-            boolean minOpen, double max, boolean maxOpen) {
+    private TextField doubleField(String id, DoubleProperty target, String nameKey,
+            double min, boolean minOpen, double max, boolean maxOpen) {
+        I18n.Message name = I18n.Message.of(nameKey);
         TextField field = new TextField(Double.toString(target.get()));
         field.setId(id);
         field.setPrefWidth(130);
@@ -286,12 +307,26 @@ final class TasksModelView {
             }
         });
         target.addListener((obs, old, value) -> field.setText(value.toString()));
-        field.setTooltip(new Tooltip("Press Enter to apply"));
+        Tooltip enter = new Tooltip();
+        enter.textProperty().bind(i18n.bind("tasks.pressEnter"));
+        field.setTooltip(enter);
         return field;
     }
 
-    private static <T> StringConverter<T> names(T first, String firstName, T second,
-            String secondName) {
+    /** The key of a task type's name: tasks.type.binary or tasks.type.regression. */
+    static String typeKey(TaskType type) {
+        return "tasks.type." + type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Names a choice's two values by key, again when the language changes. */
+    private <T> void translate(ComboBox<T> box, T first, String firstKey, T second,
+            String secondKey) {
+        TranslatedText.names(box, i18n, () -> names(first, firstKey, second, secondKey));
+    }
+
+    private <T> StringConverter<T> names(T first, String firstKey, T second, String secondKey) {
+        String firstName = i18n.get(firstKey);
+        String secondName = i18n.get(secondKey);
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

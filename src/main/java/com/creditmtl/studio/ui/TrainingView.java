@@ -2,14 +2,16 @@ package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.eval.TaskMetrics;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
@@ -18,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -37,12 +40,14 @@ import javafx.util.StringConverter;
 final class TrainingView {
 
     private final MainViewModel model;
+    private final I18n i18n;
     private final VBox liveWeights = new VBox(8);
     private final ObservableList<RunRecord.Comparison> comparison =
             FXCollections.observableArrayList();
 
     TrainingView(MainViewModel model) {
         this.model = model;
+        this.i18n = model.i18n();
     }
 
     Region build() {
@@ -57,7 +62,8 @@ final class TrainingView {
     }
 
     private ToolBar toolBar() {
-        Button retrain = new Button("Retrain from the same seed");
+        Button retrain = new Button();
+        retrain.textProperty().bind(i18n.bind("training.retrain"));
         retrain.setId("retrainButton");
         retrain.disableProperty().bind(model.busyProperty()
                 .or(model.tableProperty().isNull()).or(Bindings.isEmpty(model.runs())));
@@ -66,6 +72,7 @@ final class TrainingView {
         ComboBox<LossView> view = new ComboBox<>();
         view.setId("lossViewChoice");
         view.getItems().setAll(LossView.values());
+        TranslatedText.names(view, i18n, this::lossViewNames);
         view.valueProperty().bindBidirectional(model.lossViewProperty());
 
         ProgressBar progress = new ProgressBar();
@@ -79,7 +86,29 @@ final class TrainingView {
         progressText.setId("progressText");
         progressText.textProperty().bind(model.progressTextProperty());
 
-        return new ToolBar(retrain, new Label("Show"), view, progress, left, progressText);
+        Label show = new Label();
+        show.textProperty().bind(i18n.bind("training.show"));
+        return new ToolBar(retrain, show, view, progress, left, progressText);
+    }
+
+    /** Each loss view by its name in the current language. */
+    private StringConverter<LossView> lossViewNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LossView view) {
+                return view == null ? "" : i18n.get(view.key());
+            }
+
+            @Override
+            public LossView fromString(String text) {
+                for (LossView view : LossView.values()) {
+                    if (i18n.get(view.key()).equals(text)) {
+                        return view;
+                    }
+                }
+                return null;
+            }
+        };
     }
 
     private Region weightsPanel() {
@@ -87,13 +116,15 @@ final class TrainingView {
         model.tasks().addListener((ListChangeListener<TaskWeight>) change -> {
             liveWeights.getChildren().clear();
             for (TaskWeight weight : model.tasks()) {
-                liveWeights.getChildren().add(TasksModelView.weightRow(weight, "live-weight-"));
+                liveWeights.getChildren().add(TasksModelView.weightRow(weight, "live-weight-",
+                        i18n));
             }
         });
-        Label note = new Label("Move a weight while training runs: it counts from the next "
-                + "step.");
+        Label note = new Label();
+        note.textProperty().bind(i18n.bind("training.weightsNote"));
         note.setWrapText(true);
-        VBox box = new VBox(10, MainView.heading("Weights"), note, liveWeights);
+        VBox box = new VBox(10, MainView.heading(i18n.bind("training.weights")), note,
+                liveWeights);
         box.setPadding(new Insets(10));
         box.setPrefWidth(235);
         return box;
@@ -101,7 +132,7 @@ final class TrainingView {
 
     private Region chartBox() {
         NumberAxis epochAxis = new NumberAxis(1, model.epochsProperty().get(), 1);
-        epochAxis.setLabel("Epoch");
+        epochAxis.labelProperty().bind(i18n.bind("training.axis.epoch"));
         epochAxis.setAutoRanging(false);
         epochAxis.setMinorTickVisible(false);
         epochAxis.setTickLabelFormatter(new StringConverter<>() {
@@ -126,19 +157,20 @@ final class TrainingView {
         });
         NumberAxis lossAxis = new NumberAxis();
         lossAxis.labelProperty().bind(Bindings.createStringBinding(
-                () -> model.lossViewProperty().get().label(), model.lossViewProperty()));
+                () -> i18n.get(model.lossViewProperty().get().key()), model.lossViewProperty(),
+                i18n.localeProperty()));
         lossAxis.setForceZeroInRange(false);
         LineChart<Number, Number> chart = new LineChart<>(epochAxis, lossAxis);
         chart.setId("lossChart");
-        chart.setTitle("Loss per task after each epoch");
+        chart.titleProperty().bind(i18n.bind("training.chart.title"));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setData(model.lossSeries());
         ChartExport.offerPng(chart, "loss-per-epoch.png");
 
-        Label caption = new Label("Raw: cross-entropy for a binary task, the regression loss "
-                + "of the standardised target for a regression task. Weighted: raw × weight. "
-                + "Share: each task's part of the weighted total (the tasks sum to 1).");
+        Label caption = new Label();
+        caption.setId("lossCaption");
+        caption.textProperty().bind(i18n.bind("training.caption"));
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.setPadding(new Insets(0, 8, 4, 8));
@@ -150,26 +182,28 @@ final class TrainingView {
     private Region resultsBox() {
         TableView<TaskMetrics> metrics = new TableView<>(model.metrics());
         metrics.setId("metricsTable");
-        metrics.setPlaceholder(new Label("Test metrics appear here after training"));
+        metrics.setPlaceholder(placeholder("training.metricsPlaceholder"));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TaskMetrics, String> task = MainView.textColumn("Task", TaskMetrics::task);
+        TableColumn<TaskMetrics, String> task = MainView.textColumn(
+                i18n.bind("training.column.task"), TaskMetrics::task);
         task.setMinWidth(130);
         metrics.getColumns().add(task);
-        metrics.getColumns().add(MainView.textColumn("Type",
-                m -> m.type().name().toLowerCase(Locale.ROOT)));
-        metrics.getColumns().add(MainView.numberColumn("Weight", TaskMetrics::weight, "%.2f"));
-        metrics.getColumns().add(MainView.numberColumn("AUC", TaskMetrics::auc, "%.4f"));
-        metrics.getColumns().add(MainView.numberColumn("KS", TaskMetrics::ks, "%.4f"));
-        metrics.getColumns().add(MainView.numberColumn("MAE", TaskMetrics::mae, "%,.1f"));
-        metrics.getColumns().add(MainView.numberColumn("RMSE", TaskMetrics::rmse, "%,.1f"));
+        metrics.getColumns().add(MainView.textColumn(i18n.bind("training.column.type"),
+                m -> i18n.get(TasksModelView.typeKey(m.type()))));
+        metrics.getColumns().add(numberColumn("training.column.weight", TaskMetrics::weight, 2));
+        metrics.getColumns().add(numberColumn("training.column.auc", TaskMetrics::auc, 4));
+        metrics.getColumns().add(numberColumn("training.column.ks", TaskMetrics::ks, 4));
+        metrics.getColumns().add(numberColumn("training.column.mae", TaskMetrics::mae, 1));
+        metrics.getColumns().add(numberColumn("training.column.rmse", TaskMetrics::rmse, 1));
         metrics.getColumns().forEach(column -> column.setMinWidth(Math.max(column.getMinWidth(),
                 56)));
 
         TableView<RunRecord> runs = new TableView<>(model.runs());
         runs.setId("runTable");
-        runs.setPlaceholder(new Label("Each run of this session is listed here"));
+        runs.setPlaceholder(placeholder("training.runsPlaceholder"));
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(MainView.textColumn("Run", RunRecord::label));
+        runs.getColumns().add(MainView.textColumn(i18n.bind("training.column.run"),
+                run -> run.label(i18n)));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<RunRecord>) change -> compareSelected(runs));
@@ -184,15 +218,17 @@ final class TrainingView {
 
         TableView<RunRecord.Comparison> side = new TableView<>(comparison);
         side.setId("comparisonTable");
-        side.setPlaceholder(new Label("Select two runs to see them side by side"));
+        side.setPlaceholder(placeholder("training.comparisonPlaceholder"));
         side.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RunRecord.Comparison, String> name = MainView.textColumn(
-                "Setting or metric", RunRecord.Comparison::name);
+                i18n.bind("training.column.setting"), RunRecord.Comparison::name);
         name.setPrefWidth(170);
         side.getColumns().add(name);
-        TableColumn<RunRecord.Comparison, String> first = new TableColumn<>("First run");
+        TableColumn<RunRecord.Comparison, String> first = new TableColumn<>();
+        first.textProperty().bind(i18n.bind("training.column.first"));
         first.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().first()));
-        TableColumn<RunRecord.Comparison, String> second = new TableColumn<>("Second run");
+        TableColumn<RunRecord.Comparison, String> second = new TableColumn<>();
+        second.textProperty().bind(i18n.bind("training.column.second"));
         second.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().second()));
         side.getColumns().add(first);
         side.getColumns().add(second);
@@ -205,11 +241,19 @@ final class TrainingView {
             }
         });
 
-        VBox history = new VBox(4, MainView.heading("Run history"), runs);
+        // cells written in words follow the language: the type, the run labels, the comparison
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            metrics.refresh();
+            runs.refresh();
+            compareSelected(runs);
+        });
+
+        VBox history = new VBox(4, MainView.heading(i18n.bind("training.history")), runs);
         VBox.setVgrow(runs, Priority.ALWAYS);
-        VBox metricsBox = new VBox(4, MainView.heading("Test metrics of the last run"), metrics);
+        VBox metricsBox = new VBox(4, MainView.heading(i18n.bind("training.lastMetrics")),
+                metrics);
         VBox.setVgrow(metrics, Priority.ALWAYS);
-        VBox sideBox = new VBox(4, MainView.heading("Two runs side by side"), side);
+        VBox sideBox = new VBox(4, MainView.heading(i18n.bind("training.sideBySide")), side);
         VBox.setVgrow(side, Priority.ALWAYS);
         for (VBox part : List.of(metricsBox, history, sideBox)) {
             part.setPadding(new Insets(6, 6, 6, 6));
@@ -223,9 +267,36 @@ final class TrainingView {
         List<RunRecord> selected = List.copyOf(runs.getSelectionModel().getSelectedItems());
         if (selected.size() >= 2) {
             comparison.setAll(RunRecord.compare(selected.get(0),
-                    selected.get(selected.size() - 1)));
+                    selected.get(selected.size() - 1), i18n));
         } else {
             comparison.clear();
         }
+    }
+
+    private Label placeholder(String key) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.bind(key));
+        return label;
+    }
+
+    /**
+     * A numeric column headed by a key: sorts by value, shows the number with the given
+     * decimals in the window's language and NaN as an empty cell.
+     */
+    private <T> TableColumn<T, Double> numberColumn(String key, ToDoubleFunction<T> value,
+            int decimals) {
+        TableColumn<T, Double> column = new TableColumn<>();
+        column.textProperty().bind(i18n.bind(key));
+        column.setCellValueFactory(cell ->
+                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : i18n.number(item, decimals));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return column;
     }
 }

@@ -63,7 +63,7 @@ class I18nTest {
             }
         }
         assertEquals("帕累托最优", chinese.getProperty("tradeoff.series.pareto"));
-        assertEquals("轮次", chinese.getProperty("main.epochs"));
+        assertEquals("训练轮数", chinese.getProperty("tasks.epochs"));
     }
 
     @Test
