@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -46,15 +45,6 @@ final class ChartExport {
         });
         LOGGER.info("Saved a chart of {} x {} pixels to {}", (int) image.getWidth(),
                 (int) image.getHeight(), file);
-    }
-
-    /**
-     * Gives a chart a context menu (right click) whose one item saves it as PNG through a file
-     * chooser; a failure is shown in a message box. The texts are English; views that show the
-     * window's language call {@link #offerPng(Node, String, I18n)}.
-     */
-    static void offerPng(Node chart, String fileName) {
-        offerPng(chart, fileName, new I18n(Locale.ENGLISH));
     }
 
     /**

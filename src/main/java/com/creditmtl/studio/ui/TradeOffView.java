@@ -182,7 +182,7 @@ public final class TradeOffView {
         choice.setAlignment(Pos.CENTER_LEFT);
 
         chart.setId("tradeOffChart");
-        ChartExport.offerPng(chart, "trade-offs.png");
+        ChartExport.offerPng(chart, "trade-offs.png", i18n);
         chart.setAnimated(false);
         chart.titleProperty().bind(i18n.bind("tradeoff.chart.title"));
         maeAxis.setForceZeroInRange(false);

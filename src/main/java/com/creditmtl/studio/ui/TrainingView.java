@@ -166,7 +166,7 @@ final class TrainingView {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setData(model.lossSeries());
-        ChartExport.offerPng(chart, "loss-per-epoch.png");
+        ChartExport.offerPng(chart, "loss-per-epoch.png", i18n);
 
         Label caption = new Label();
         caption.setId("lossCaption");
