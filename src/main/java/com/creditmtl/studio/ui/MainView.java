@@ -95,6 +95,7 @@ public final class MainView {
     private final TableView<Integer> dataTable = new TableView<>();
     private final TabPane tabs = new TabPane();
     private final NotificationPane notifications;
+    private TradeOffViewModel tradeOffModel;
     private final Menu recentMenu = new Menu();
     private boolean noticeIsStatus;
 
@@ -269,7 +270,16 @@ public final class MainView {
             model.retrainSameSeed();
         });
         retrain.disableProperty().bind(model.busyProperty().or(Bindings.isEmpty(model.runs())));
-        Menu run = new Menu("", null, trainItem, pause, cancel, retrain);
+        MenuItem explore = item("main.menu.tradeOffs", "tradeOffsItem", null, () -> {
+            selectTab(TRADE_OFFS);
+            tradeOffModel.run();
+        });
+        explore.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        explore.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull())
+                .or(tradeOffModel.runningProperty()));
+        Menu run = new Menu("", null, trainItem, pause, cancel, retrain, new SeparatorMenuItem(),
+                explore);
         run.setId("runMenu");
         run.textProperty().bind(i18n.bind("main.menu.run"));
 
@@ -293,7 +303,22 @@ public final class MainView {
         i18n.localeProperty().addListener((obs, old, now) -> languages.getToggles().forEach(
                 toggle -> toggle.setSelected(("language-" + now.toLanguageTag())
                         .equals(((RadioMenuItem) toggle).getId()))));
-        Menu view = new Menu("", null, teaching, language);
+        // Ctrl+1 ... Ctrl+6 show the tabs in the workflow's order
+        Menu goTo = new Menu();
+        goTo.setId("goToMenu");
+        goTo.textProperty().bind(i18n.bind("main.menu.goTo"));
+        List<String> order = List.of(DATA, TASKS, TRAINING, EVALUATION, APPLICANTS, TRADE_OFFS);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+            KeyCode.DIGIT5, KeyCode.DIGIT6};
+        for (int t = 0; t < order.size(); t++) {
+            String name = order.get(t);
+            MenuItem show = new MenuItem();
+            show.textProperty().bind(i18n.bind(TAB_KEYS.get(name)));
+            show.setAccelerator(new KeyCodeCombination(digits[t], KeyCombination.SHORTCUT_DOWN));
+            show.setOnAction(e -> selectTab(name));
+            goTo.getItems().add(show);
+        }
+        Menu view = new Menu("", null, teaching, language, goTo);
         view.setId("viewMenu");
         view.textProperty().bind(i18n.bind("main.menu.view"));
 
@@ -647,6 +672,7 @@ public final class MainView {
                     model.metrics().setAll(study.metrics());
                     model.applicants().setAll(study.testResults());
                 });
+        tradeOffModel = tradeOffs;
         return new TradeOffView(tradeOffs, i18n).root();
     }
 }

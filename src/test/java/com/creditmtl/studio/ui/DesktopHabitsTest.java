@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +112,18 @@ class DesktopHabitsTest {
         } finally {
             preferences.clear();
         }
+    }
+
+    @Test
+    void ctrlAndADigitShowTheTabsInTheWorkflowsOrder(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").query();
+        robot.clickOn("#tabs");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        assertEquals("tab-applicants", tabs.getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals("tab-tasks-and-model", tabs.getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        assertEquals("tab-trade-offs", tabs.getSelectionModel().getSelectedItem().getId());
     }
 
     @Test
