@@ -97,8 +97,8 @@ key ctrl+4
 sleep 2
 shot view-evaluation.png
 key ctrl+5
-# the first applicant in the table, to fill the what-if editor and the reasons
-xdotool mousemove --window "$window" 200 190 click 1
+# an applicant in the table, to fill the what-if editor and the reasons
+xdotool mousemove --window "$window" 420 300 click 1
 sleep 2
 shot view-applicants.png
 key ctrl+6

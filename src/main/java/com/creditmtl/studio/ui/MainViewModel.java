@@ -200,6 +200,7 @@ public final class MainViewModel {
             error.set(null);
             progress.set(1);
             progressWords.set(I18n.Message.of("progress.imported", name));
+            LOGGER.info("Imported {}: {} rows", name, result.table().rowCount());
         });
         task.setOnCancelled(e -> {
             endImport();
@@ -557,8 +558,9 @@ public final class MainViewModel {
     }
 
     static I18n.Message describe(EpochReport report) {
+        // the time left has a label of its own (timeLeft)
         return I18n.Message.of("progress.epoch", report.epoch(), report.epochs(),
-                report.elapsedSeconds(), report.secondsLeft());
+                report.elapsedSeconds());
     }
 
     /** The table's file name, or the word for a table read from no file. */
