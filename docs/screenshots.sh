@@ -80,7 +80,7 @@ shot() { import -window root "$out/$1"; echo "wrote docs/$1"; }
 if [ "$language" = "zh-CN" ]; then
     key ctrl+t
     wait_for "Longest FX-thread stall" 120
-    sleep 2
+    sleep 6
     shot view-training-zh.png
     exit 0
 fi
@@ -89,7 +89,7 @@ key ctrl+1
 shot view-data.png
 key ctrl+t
 wait_for "Longest FX-thread stall" 120
-sleep 2
+sleep 6
 shot view-training.png
 key ctrl+2
 shot view-tasks.png
