@@ -26,6 +26,8 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
 
     /** How many skipped rows are listed one by one. */
     public static final int SKIPPED_LISTED = 100;
+    /** Above this many distinct numbers a column's count reads "more than". */
+    public static final int DISTINCT_LIMIT = ColumnBuffer.DISTINCT_LIMIT;
 
     public ImportReport {
         skipped = List.copyOf(skipped);
@@ -50,6 +52,11 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
 
         public boolean isNumber() {
             return type.equals("number");
+        }
+
+        /** A bound of the range written as briefly as it reads exactly, e.g. 1000000 or 0.5. */
+        public static String bound(double value) {
+            return ColumnBuffer.shortest(value);
         }
     }
 

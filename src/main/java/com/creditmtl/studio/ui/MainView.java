@@ -558,10 +558,12 @@ public final class MainView {
         report.setId("reportArea");
         report.setEditable(false);
         report.setStyle("-fx-font-family: monospace;");
-        report.textProperty().bind(model.reportTextProperty());
+        report.textProperty().bind(Bindings.createStringBinding(
+                () -> ImportReportText.render(model.shownReportProperty().get(), i18n),
+                model.shownReportProperty(), i18n.localeProperty()));
         Label reportHeading = heading(i18n.bind("main.importReport"));
         reportHeading.setId("reportHeading");
-        // the report itself is the importer's, shared with the command line, in English
+        // the importer's reasons and warnings inside the report stay in English
         Label reportNote = new Label();
         reportNote.setId("reportNote");
         reportNote.setStyle("-fx-text-fill: #555;");

@@ -128,6 +128,7 @@ public final class MainViewModel {
     private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<ImportOptions> importOptions = new SimpleObjectProperty<>();
     private final StringProperty reportText = new SimpleStringProperty("");
+    private final ObjectProperty<ImportReport> shownReport = new SimpleObjectProperty<>();
 
     private Task<Study> running;
     private Task<ImportResult> runningImport;
@@ -195,6 +196,7 @@ public final class MainViewModel {
             importOptions.set(result.options());
             report.set(result.report());
             reportText.set(result.report().summary());
+            shownReport.set(result.report());
             setTable(result.table());
             remember(file);
             error.set(null);
@@ -408,8 +410,10 @@ public final class MainViewModel {
             metrics.setAll(result.metrics());
             ImportReport imported = report.get();
             if (imported != null) {
-                reportText.set(imported.withWarnings(result.leakage().stream()
-                        .map(LeakageGuard.Flag::describe).toList()).summary());
+                ImportReport withLeakage = imported.withWarnings(result.leakage().stream()
+                        .map(LeakageGuard.Flag::describe).toList());
+                reportText.set(withLeakage.summary());
+                shownReport.set(withLeakage);
             }
             applicants.setAll(result.testResults());
             error.set(null);
@@ -823,6 +827,14 @@ public final class MainViewModel {
     /** The import report as text, with the leakage guard's findings once trained. */
     public StringProperty reportTextProperty() {
         return reportText;
+    }
+
+    /**
+     * The import report the Data tab shows, with the leakage guard's warnings once trained;
+     * the tab puts it in the window's language ({@link ImportReportText}).
+     */
+    public ReadOnlyObjectProperty<ImportReport> shownReportProperty() {
+        return shownReport;
     }
 
     public DoubleProperty progressProperty() {

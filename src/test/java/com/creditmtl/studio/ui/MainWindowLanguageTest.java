@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -94,8 +95,11 @@ class MainWindowLanguageTest {
         assertEquals("applicants.csv：300 位申请人，3 个特征，3 个任务", status.getText());
         assertEquals("applicants.csv · 空闲", state.getText());
         assertEquals("导入报告", robot.lookup("#reportHeading").queryAs(Label.class).getText());
-        assertEquals("以下为导入程序生成的报告，与命令行输出相同（英文）",
+        assertEquals("跳过行的原因和警告由导入程序给出，与命令行相同（英文）",
                 robot.lookup("#reportNote").queryAs(Label.class).getText());
+        String report = robot.lookup("#reportArea").queryAs(TextArea.class).getText();
+        assertTrue(report.startsWith("applicants.csv：读取 300 行，跳过 0 行；UTF-8，分隔符 ,"),
+                report);
 
         robot.interact(() -> view.selectTab(MainView.TASKS));
         WaitForAsyncUtils.waitForFxEvents();
