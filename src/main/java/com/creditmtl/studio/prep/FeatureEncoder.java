@@ -32,12 +32,13 @@ import tech.tablesaw.api.DoubleColumn;
  * gets no copy; the rule is decided from the training rows only and then kept with the encoder.
  * When the training rows miss some of a feature's values, a {@code NAME_missing} column of 0/1
  * follows (after the copy, if any), so the network can learn that a missing value means
- * something. A categorical feature
- * becomes one 0/1 column {@code NAME=VALUE} per frequent training value (at most
- * {@link #MAX_LEVELS}, each seen at least {@link #MIN_COUNT} times, a missing cell counting as
- * the value {@code (missing)}), plus {@code NAME=(other)} for the rarer values when there are
- * any. A value never seen in training, as in new applicants, goes to {@code (other)}, or to no
- * column at all when training had no rare values.
+ * something.
+ *
+ * <p>A categorical feature becomes one 0/1 column {@code NAME=VALUE} per frequent training
+ * value (at most {@link #MAX_LEVELS}, each seen at least {@link #MIN_COUNT} times, a missing
+ * cell counting as the value {@code (missing)}), plus {@code NAME=(other)} for the rarer values
+ * when there are any. A value never seen in training, as in new applicants, goes to
+ * {@code (other)}, or to no column at all when training had no rare values.
  *
  * <p>{@link #toJson} and {@link #fromJson} keep what was learnt (the features, which have a log
  * copy and which a missing indicator, the levels and whether there is an {@code (other)}
