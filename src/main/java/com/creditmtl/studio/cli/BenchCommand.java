@@ -71,6 +71,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "all; import and scoring run with --large, to-auc with --target-auc).")
     private List<String> only = MEASURES;
 
+    @Option(names = "--log-copies",
+            description = "Give numeric features with many distinct values a log copy, as the "
+                    + "product's defaults do; the reference recipe, compared with the peers, has "
+                    + "none.")
+    private boolean logCopies;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -96,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CreditTable table = new CsvImporter().importFile(data);
         TrainingSettings reference = TrainingSettings.reference(table.tasks());
+        reference = reference.withOptions(reference.options().withLogCopies(logCopies));
 
         if (only.contains("reference")) {
             out.println(training("reference", table, reference));

@@ -142,6 +142,11 @@ public final class RunOptions {
             description = "Learn skewed non-negative regression targets as log(1 + y).")
     private boolean logTargets;
 
+    @Option(names = "--log-copies", negatable = true,
+            description = "Give each numeric feature with at least 20 distinct training values "
+                    + "a second input, sign(x) * log(1 + |x|), beside its value (default: on).")
+    private Boolean logCopies;
+
     @Option(names = "--balancing", paramLabel = "none|dwa",
             description = "Automatic task weighting: none, or dwa for dynamic weight averaging "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -315,7 +320,8 @@ public final class RunOptions {
         List<Integer> layers = hidden.equals(List.of(0)) ? List.of() : hidden;
         try {
             TrainingOptions options = new TrainingOptions(dropout, l2Value, rateDecay, patience,
-                    classWeights, logTargets, taskBalancing, loss, averaging);
+                    classWeights, logTargets, taskBalancing, loss, averaging,
+                    logCopies == null ? TrainingOptions.DEFAULT.logCopies() : logCopies);
             return new TrainingSettings(tasks, layers, epochs, batch, rate, seed,
                     TrainingSettings.DEFAULT_TEST_FRACTION,
                     TrainingSettings.DEFAULT_VALIDATION_FRACTION, options);

@@ -90,6 +90,7 @@ public record Experiment(String dataFile, ImportOptions importOptions,
         training.put("patience", options.patience());
         training.put("class_weights", options.classWeights());
         training.put("log_targets", options.logTargets());
+        training.put("log_copies", options.logCopies());
         training.put("balancing", options.balancing().name().toLowerCase(Locale.ROOT));
         training.put("regression_loss", options.regressionLoss().name().toLowerCase(Locale.ROOT));
         try {
@@ -149,7 +150,9 @@ public record Experiment(String dataFile, ImportOptions importOptions,
                 TrainingOptions.TaskBalancing.valueOf(training.path("balancing")
                         .asText(base.balancing().name()).toUpperCase(Locale.ROOT)),
                 TrainingOptions.RegressionLoss.valueOf(training.path("regression_loss")
-                        .asText(base.regressionLoss().name()).toUpperCase(Locale.ROOT)));
+                        .asText(base.regressionLoss().name()).toUpperCase(Locale.ROOT)),
+                base.averaging(),
+                training.path("log_copies").asBoolean(base.logCopies()));
         TrainingSettings settings = new TrainingSettings(tasks, layers,
                 training.path("epochs").asInt(defaults.epochs()),
                 training.path("batch_size").asInt(defaults.batchSize()),

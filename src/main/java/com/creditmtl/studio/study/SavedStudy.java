@@ -126,7 +126,8 @@ public record SavedStudy(FeatureEncoder encoder, Preprocessor preprocessor,
                 .put("balancing", options.balancing().name().toLowerCase(Locale.ROOT))
                 .put("regression_loss",
                         options.regressionLoss().name().toLowerCase(Locale.ROOT))
-                .put("averaging", options.averaging());
+                .put("averaging", options.averaging())
+                .put("log_copies", options.logCopies());
         return root;
     }
 }

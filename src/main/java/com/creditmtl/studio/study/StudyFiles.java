@@ -69,6 +69,7 @@ public final class StudyFiles {
         training.put("patience", options.patience());
         training.put("class_weights", options.classWeights());
         training.put("log_targets", options.logTargets());
+        training.put("log_copies", options.logCopies());
         training.put("balancing", options.balancing().name().toLowerCase(Locale.ROOT));
         root.put("seed", study.settings().seed());
         ArrayNode features = root.putArray("features");

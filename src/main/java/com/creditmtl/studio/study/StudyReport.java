@@ -168,6 +168,7 @@ public final class StudyReport {
         values.put("early-stopping patience", Integer.toString(options.patience()));
         values.put("class weights", Boolean.toString(options.classWeights()));
         values.put("log-scaled skewed targets", Boolean.toString(options.logTargets()));
+        values.put("log copies of numeric features", Boolean.toString(options.logCopies()));
         values.put("task balancing", options.balancing().name().toLowerCase(Locale.ROOT));
         values.put("training time", number(study.trainSeconds(), 1) + " s");
         values.put("score scale", String.format(Locale.ROOT,

@@ -78,7 +78,8 @@ final class StudyRestorer {
                         .toUpperCase(Locale.ROOT)),
                 TrainingOptions.RegressionLoss.valueOf(options.path("regression_loss")
                         .asText("squared").toUpperCase(Locale.ROOT)),
-                options.path("averaging").asDouble(0));
+                options.path("averaging").asDouble(0),
+                options.path("log_copies").asBoolean(false));
         return new TrainingSettings(tasks, layers, node.path("epochs").asInt(),
                 node.path("batch_size").asInt(), node.path("learning_rate").asDouble(),
                 node.path("seed").asLong(), node.path("test_fraction").asDouble(),

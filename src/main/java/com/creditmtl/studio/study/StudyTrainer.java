@@ -225,7 +225,8 @@ public final class StudyTrainer {
         List<TaskSpec> tasks = settings.tasks();
         List<LeakageGuard.Flag> leakage = LeakageGuard.screen(table, tasks, split.train(), keep);
         CreditTable kept = withoutLeaks(table, leakage);
-        FeatureEncoder encoder = FeatureEncoder.fit(kept, split.train());
+        FeatureEncoder encoder = FeatureEncoder.fit(kept, split.train(),
+                settings.options().logCopies());
 
         double[][] trainFeatures = encoder.transform(kept, split.train());
         double[][] trainTargets = targets(kept, tasks, split.train());

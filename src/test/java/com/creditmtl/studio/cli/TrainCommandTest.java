@@ -130,7 +130,8 @@ class TrainCommandTest {
         int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
             options.toString(), "--task", "status:binary:Defaulted:Paid", "--id", "loan_id",
             "--epochs", "3", "--quiet", "--hidden", "8,4", "--dropout", "0.1", "--l2", "0.001",
-            "--rate-decay", "0.9", "--patience", "2", "--class-weights", "--balancing", "dwa"},
+            "--rate-decay", "0.9", "--patience", "2", "--class-weights", "--balancing", "dwa",
+            "--no-log-copies"},
                 new PrintWriter(text), new PrintWriter(new StringWriter()));
 
         assertEquals(0, code, text.toString());
@@ -143,6 +144,9 @@ class TrainCommandTest {
         assertEquals(2, training.get("patience").asInt());
         assertTrue(training.get("class_weights").asBoolean());
         assertEquals("dynamic_weight_average", training.get("balancing").asText());
+        assertFalse(training.get("log_copies").asBoolean());
+        assertEquals("[\"rate\",\"purpose=home\",\"purpose=car\"]",
+                metrics.get("features").toString());
         assertTrue(metrics.get("kept_epoch").asInt() >= 1);
     }
 
@@ -155,6 +159,10 @@ class TrainCommandTest {
         assertEquals("absolute", training.get("regression_loss").asText());
         assertEquals(5, training.get("patience").asInt());
         assertEquals(15.0 / trainRows, training.get("l2").asDouble(), 1e-12);
+        // the interest rate has far more than 20 distinct values among the training loans
+        assertTrue(training.get("log_copies").asBoolean());
+        assertEquals("[\"rate\",\"rate_log\",\"purpose=home\",\"purpose=car\"]",
+                metrics.get("features").toString());
     }
 
     @ParameterizedTest

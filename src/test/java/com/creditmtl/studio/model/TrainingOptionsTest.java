@@ -1,6 +1,7 @@
 package com.creditmtl.studio.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,16 @@ class TrainingOptionsTest {
         ComputationGraph network = MultiTaskNetworkFactory.build(SyntheticTasks.FEATURES,
                 settings.resolveL2(300));
         assertTrue(MultiTaskNetworkFactory.loss(network).isAbsolute(1));
+    }
+
+    @Test
+    void productDefaultsHaveLogCopiesAndTheReferenceRecipeNot() {
+        assertTrue(TrainingSettings.defaults(TASKS).options().logCopies());
+        assertFalse(TrainingSettings.reference(TASKS).options().logCopies());
+        assertFalse(TrainingOptions.NONE.logCopies());
+        assertFalse(TrainingOptions.DEFAULT.withLogCopies(false).logCopies());
+        assertEquals(TrainingOptions.DEFAULT, TrainingOptions.DEFAULT.withLogCopies(false)
+                .withLogCopies(true));
     }
 
     @Test

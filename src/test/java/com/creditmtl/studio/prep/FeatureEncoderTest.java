@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
@@ -153,5 +157,139 @@ class FeatureEncoderTest {
         assertArrayEquals(new int[] {0, 0, 1, 2, 2, 2}, encoder.sourceIndex());
         assertEquals(2, encoder.encodedIndex("debt"));
         assertEquals("car", encoder.mostFrequent("purpose"));
+    }
+
+    @Test
+    void twentyDistinctTrainingValuesAreTheThresholdOfALogCopy() {
+        // rows 0-19 hold 19 distinct incomes (row 3 is missing), rows 0-20 hold 20
+        assertEquals(20, FeatureEncoder.LOG_COPY_MIN_DISTINCT);
+        FeatureEncoder nineteen = FeatureEncoder.fit(table(), rows(0, 20));
+        FeatureEncoder twenty = FeatureEncoder.fit(table(), rows(0, 21));
+
+        assertFalse(nineteen.hasLogCopy("income"));
+        assertTrue(twenty.hasLogCopy("income"));
+        assertEquals(List.of("income", "income_log", "income_missing", "debt"),
+                twenty.outputNames().subList(0, 4));
+        assertFalse(twenty.hasLogCopy("debt"));
+    }
+
+    /**
+     * Rows 0-24 train: balance -600, -500, ..., 1800 (25 distinct values, one negative in six);
+     * rows 25-26 are new: a missing balance and 1,000,000. Grade takes 5 values.
+     */
+    private static CreditTable amounts() {
+        double[] balance = new double[27];
+        double[] grade = new double[27];
+        for (int i = 0; i < 25; i++) {
+            balance[i] = 100 * i - 600;
+            grade[i] = i % 5;
+        }
+        balance[25] = Double.NaN;
+        balance[26] = 1_000_000;
+        grade[3] = Double.NaN;
+        Table table = Table.create("t",
+                DoubleColumn.create("balance", balance),
+                DoubleColumn.create("grade", grade),
+                StringColumn.create("purpose", java.util.Collections.nCopies(27, "car")),
+                DoubleColumn.create("default", new double[27]));
+        return new CreditTable(null, table, null, List.of("balance", "grade"),
+                List.of("purpose"), List.of(new TaskSpec("default", TaskType.BINARY, 1)),
+                List.of());
+    }
+
+    @Test
+    void manyValuedColumnGetsItsSignedLogBesideTheValue() {
+        CreditTable table = amounts();
+        FeatureEncoder encoder = FeatureEncoder.fit(table, rows(0, 25));
+
+        assertEquals(List.of("balance", "balance_log", "grade", "grade_missing",
+                "purpose=car"), encoder.outputNames());
+        double[][] encoded = encoder.transform(table, new int[] {0, 6, 7, 24, 25, 26});
+        assertArrayEquals(new double[] {-600, -Math.log(601), 0, 0, 1}, encoded[0], 1e-12);
+        // zero and its log are both zero; a positive amount's log is log(1 + x)
+        assertEquals(0, encoded[1][1], 0);
+        assertEquals(Math.log(101), encoded[2][1], 1e-12);
+        assertEquals(Math.log(1801), encoded[3][1], 1e-12);
+        assertTrue(Double.isNaN(encoded[4][0]));
+        assertTrue(Double.isNaN(encoded[4][1]), "a missing value has a missing copy");
+        assertEquals(Math.log1p(1_000_000), encoded[5][1], 1e-12);
+        assertEquals(-Math.log(601), FeatureEncoder.signedLog(-600), 1e-12);
+        assertTrue(Double.isNaN(FeatureEncoder.signedLog(Double.NaN)));
+    }
+
+    @Test
+    void copiesCanBeTurnedOff() {
+        FeatureEncoder encoder = FeatureEncoder.fit(amounts(), rows(0, 25), false);
+
+        assertFalse(encoder.hasLogCopy("balance"));
+        assertEquals(List.of("balance", "grade", "grade_missing", "purpose=car"),
+                encoder.outputNames());
+    }
+
+    @Test
+    void theCopyBelongsToItsFeatureAndTheValueKeepsItsIndex() {
+        FeatureEncoder encoder = FeatureEncoder.fit(amounts(), rows(0, 25));
+
+        assertArrayEquals(new int[] {0, 0, 1, 1, 2}, encoder.sourceIndex());
+        assertEquals(0, encoder.encodedIndex("balance"));
+        assertEquals(2, encoder.encodedIndex("grade"));
+    }
+
+    @Test
+    void applicantValuesGetTheirCopyAsInTheTable() {
+        CreditTable table = amounts();
+        FeatureEncoder encoder = FeatureEncoder.fit(table, rows(0, 25));
+
+        for (int row : new int[] {0, 3, 12, 25, 26}) {
+            assertArrayEquals(encoder.transform(table, new int[] {row})[0],
+                    encoder.encode(encoder.applicant(table, row)), "row " + row);
+        }
+        assertArrayEquals(new double[] {-250.5, -Math.log(251.5), 2, 0, 1},
+                encoder.encode(Map.of("balance", "-250.5", "grade", 2, "purpose", "car")),
+                1e-12);
+    }
+
+    @Test
+    void logCopiesAreSavedAndReadBack() {
+        CreditTable table = amounts();
+        FeatureEncoder encoder = FeatureEncoder.fit(table, rows(0, 25));
+
+        ObjectNode json = encoder.toJson();
+        FeatureEncoder back = FeatureEncoder.fromJson(json);
+
+        assertTrue(json.get("numeric").get(0).get("log_copy").asBoolean());
+        assertFalse(json.get("numeric").get(1).get("log_copy").asBoolean());
+        assertEquals(encoder.outputNames(), back.outputNames());
+        assertArrayEquals(encoder.sourceIndex(), back.sourceIndex());
+        double[][] expected = encoder.transform(table, rows(0, 27));
+        double[][] actual = back.transform(table, rows(0, 27));
+        for (int r = 0; r < expected.length; r++) {
+            assertArrayEquals(expected[r], actual[r], 0, "row " + r);
+        }
+    }
+
+    @Test
+    void encoderSavedBeforeLogCopiesLoadsWithoutThem() throws Exception {
+        // as a study file written before log copies holds it
+        JsonNode old = new ObjectMapper().readTree("""
+                {"numeric":[{"name":"balance","missing_indicator":false},
+                            {"name":"grade","missing_indicator":true}],
+                 "categorical":[{"name":"purpose","levels":["car"],"other":false}],
+                 "columns":["balance","grade","grade_missing","purpose=car"]}
+                """);
+        CreditTable table = amounts();
+
+        FeatureEncoder encoder = FeatureEncoder.fromJson(old);
+
+        assertFalse(encoder.hasLogCopy("balance"));
+        assertEquals(List.of("balance", "grade", "grade_missing", "purpose=car"),
+                encoder.outputNames());
+        double[][] encoded = encoder.transform(table, rows(0, 27));
+        double[][] withoutCopies = FeatureEncoder.fit(table, rows(0, 25), false)
+                .transform(table, rows(0, 27));
+        for (int r = 0; r < encoded.length; r++) {
+            assertArrayEquals(withoutCopies[r], encoded[r], 0, "row " + r);
+        }
+        assertEquals(-600, encoded[0][0], 0);
     }
 }

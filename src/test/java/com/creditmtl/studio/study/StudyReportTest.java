@@ -77,6 +77,11 @@ class StudyReportTest {
     }
 
     @Test
+    void settingsListTheLogCopies() {
+        assertTrue(html.contains("<td>log copies of numeric features</td><td>true</td>"));
+    }
+
+    @Test
     void chartsAreInlineSvgWithOneLossChartPerTask() {
         assertEquals(3 + 1, count(html, "<svg "), "three loss charts and the score histogram");
         assertEquals(6, count(html, "<polyline "), "training and validation per task");

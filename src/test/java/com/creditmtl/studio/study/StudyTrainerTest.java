@@ -13,6 +13,7 @@ import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingSettings;
+import com.creditmtl.studio.prep.FeatureEncoder;
 import com.creditmtl.studio.prep.Split;
 import com.creditmtl.studio.prep.Splitter;
 import com.creditmtl.studio.scoring.GradeScale;
@@ -147,8 +148,16 @@ class StudyTrainerTest {
             double[] allValues = Arrays.stream(table.features(table.allRows()))
                     .mapToDouble(row -> row[0]).toArray();
             double trainMean = mean(trainValues);
-            assertEquals(trainMean, study.preprocessor().featureMean(f),
-                    1e-9 * Math.max(1, Math.abs(trainMean)), table.featureNames().get(f));
+            String name = table.featureNames().get(f);
+            int encoded = study.encoder().encodedIndex(name);
+            assertEquals(trainMean, study.preprocessor().featureMean(encoded),
+                    1e-9 * Math.max(1, Math.abs(trainMean)), name);
+            if (study.encoder().hasLogCopy(name)) {
+                double logMean = mean(Arrays.stream(trainValues)
+                        .map(FeatureEncoder::signedLog).toArray());
+                assertEquals(logMean, study.preprocessor().featureMean(encoded + 1),
+                        1e-9 * Math.max(1, Math.abs(logMean)), name + "_log");
+            }
             if (f == 0) {
                 assertTrue(Math.abs(mean(allValues) - trainMean) > 1e-6,
                         "premise: the training mean differs from the whole table's");

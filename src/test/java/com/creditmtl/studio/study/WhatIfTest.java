@@ -73,6 +73,26 @@ class WhatIfTest {
     }
 
     @Test
+    void logCopyCountsForItsFeature() {
+        // the defaults give every feature with 20 or more distinct training values a log copy
+        assertEquals(List.of("driver", "driver_log", "noise", "noise_log", "late_payments",
+                "income", "income_log", "income_missing"),
+                study.encoder().outputNames().subList(0, 8));
+
+        Explanation driver = whatIf.change(whatIf.reference(), Map.of("driver", 8.0))
+                .explanation();
+        Explanation income = whatIf.change(whatIf.reference(), Map.of("income", 20_000.0))
+                .explanation();
+
+        assertEquals(driver.logit() - driver.referenceLogit(), driver.effect("driver"), 1e-9);
+        assertTrue(Math.abs(driver.effect("driver")) > 0.1);
+        assertEquals(0, driver.effect("noise"), 0);
+        assertEquals(0, driver.effect("income"), 0);
+        assertEquals(income.logit() - income.referenceLogit(), income.effect("income"), 1e-9);
+        assertEquals(0, income.effect("driver"), 0);
+    }
+
+    @Test
     void effectsAddUpToTheChangeOfLogOdds() {
         int[] rows = study.split().test();
         for (int i = 0; i < 30; i++) {
