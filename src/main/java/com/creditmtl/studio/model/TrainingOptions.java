@@ -58,10 +58,7 @@ public record TrainingOptions(double dropout, double l2, double rateDecay, int p
                 RegressionLoss.SQUARED, 0, false);
     }
 
-    /**
-     * The options without parameter averaging and with the log copies as in {@link #DEFAULT}
-     * (on): the form the desktop's settings, which have a control for neither, are built in.
-     */
+    /** The options without parameter averaging and with the log copies on, as in {@link #DEFAULT}. */
     public TrainingOptions(double dropout, double l2, double rateDecay, int patience,
             boolean classWeights, boolean logTargets, TaskBalancing balancing,
             RegressionLoss regressionLoss) {

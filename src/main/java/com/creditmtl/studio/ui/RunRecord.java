@@ -75,6 +75,7 @@ public record RunRecord(int number, TrainingSettings settings, boolean weightsCh
         values.put(i18n.get("run.patience"), Integer.toString(options.patience()));
         values.put(i18n.get("run.classWeights"), yesNo(i18n, options.classWeights()));
         values.put(i18n.get("run.logTargets"), yesNo(i18n, options.logTargets()));
+        values.put(i18n.get("run.logCopies"), yesNo(i18n, options.logCopies()));
         values.put(i18n.get("run.balancing"),
                 options.balancing() == TrainingOptions.TaskBalancing.NONE
                         ? i18n.get("run.none") : "DWA");

@@ -55,6 +55,7 @@ public final class SettingsModel {
     private final IntegerProperty patience = new SimpleIntegerProperty();
     private final BooleanProperty classWeights = new SimpleBooleanProperty();
     private final BooleanProperty logTargets = new SimpleBooleanProperty();
+    private final BooleanProperty logCopies = new SimpleBooleanProperty();
     private final ObjectProperty<TaskBalancing> balancing = new SimpleObjectProperty<>();
     private final ObjectProperty<RegressionLoss> regressionLoss = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
@@ -101,6 +102,7 @@ public final class SettingsModel {
         patience.set(options.patience());
         classWeights.set(options.classWeights());
         logTargets.set(options.logTargets());
+        logCopies.set(options.logCopies());
         balancing.set(options.balancing());
         regressionLoss.set(options.regressionLoss());
     }
@@ -118,7 +120,7 @@ public final class SettingsModel {
         TrainingOptions options = new TrainingOptions(dropout.get(),
                 autoL2.get() ? TrainingOptions.AUTO_L2 : l2.get(), rateDecay.get(),
                 patience.get(), classWeights.get(), logTargets.get(), balancing.get(),
-                regressionLoss.get());
+                regressionLoss.get(), 0, logCopies.get());
         return new TrainingSettings(tasks, hidden, epochs.get(), batchSize.get(),
                 learningRate.get(), seed.get(), TrainingSettings.DEFAULT_TEST_FRACTION,
                 TrainingSettings.DEFAULT_VALIDATION_FRACTION, options);
@@ -228,6 +230,7 @@ public final class SettingsModel {
         node.putInt("patience", patience.get());
         node.putBoolean("classWeights", classWeights.get());
         node.putBoolean("logTargets", logTargets.get());
+        node.putBoolean("logCopies", logCopies.get());
         node.put("balancing", balancing.get().name());
         node.put("regressionLoss", regressionLoss.get().name());
     }
@@ -254,6 +257,7 @@ public final class SettingsModel {
             patience.set(clamp(node.getInt("patience", patience.get()), 0, MAX_PATIENCE));
             classWeights.set(node.getBoolean("classWeights", classWeights.get()));
             logTargets.set(node.getBoolean("logTargets", logTargets.get()));
+            logCopies.set(node.getBoolean("logCopies", logCopies.get()));
             balancing.set(TaskBalancing.valueOf(node.get("balancing", balancing.get().name())));
             regressionLoss.set(RegressionLoss.valueOf(
                     node.get("regressionLoss", regressionLoss.get().name())));
@@ -319,6 +323,11 @@ public final class SettingsModel {
 
     public BooleanProperty logTargetsProperty() {
         return logTargets;
+    }
+
+    /** Whether heavy-tailed numeric features get a signed log copy beside them. */
+    public BooleanProperty logCopiesProperty() {
+        return logCopies;
     }
 
     public ObjectProperty<TaskBalancing> balancingProperty() {

@@ -117,6 +117,11 @@ final class TasksModelView {
         logTargets.setId("logTargetsCheck");
         logTargets.selectedProperty().bindBidirectional(settings.logTargetsProperty());
         row = addRow(grid, row, true, i18n.bind("tasks.logTargets"), logTargets, null);
+        CheckBox logCopies = new CheckBox();
+        logCopies.textProperty().bind(i18n.bind("tasks.logCopies.check"));
+        logCopies.setId("logCopiesCheck");
+        logCopies.selectedProperty().bindBidirectional(settings.logCopiesProperty());
+        row = addRow(grid, row, true, i18n.bind("tasks.logCopies"), logCopies, null);
         ComboBox<TaskBalancing> balancing = new ComboBox<>();
         balancing.setId("balancingChoice");
         balancing.getItems().setAll(TaskBalancing.values());

@@ -24,6 +24,31 @@ class SettingsModelTest {
     }
 
     @Test
+    void logCopiesAreOnByDefaultCanBeTurnedOffAndAreRemembered() throws Exception {
+        SettingsModel model = new SettingsModel();
+        assertTrue(model.toSettings(TASKS).options().logCopies());
+
+        model.logCopiesProperty().set(false);
+        assertFalse(model.toSettings(TASKS).options().logCopies());
+
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("com/creditmtl/studio-tests/settings-log-copies");
+        try {
+            model.store(node);
+            SettingsModel next = new SettingsModel();
+            next.load(node);
+            assertFalse(next.logCopiesProperty().get());
+            assertFalse(next.toSettings(TASKS).options().logCopies());
+        } finally {
+            node.removeNode();
+        }
+
+        SettingsModel reopened = new SettingsModel();
+        reopened.apply(model.toSettings(TASKS));
+        assertFalse(reopened.logCopiesProperty().get());
+    }
+
+    @Test
     void epochsOfZeroAreRefusedAndTheOldValueKept() {
         SettingsModel model = new SettingsModel();
 
