@@ -58,7 +58,10 @@ public record TrainingOptions(double dropout, double l2, double rateDecay, int p
                 RegressionLoss.SQUARED, 0, false);
     }
 
-    /** The options without parameter averaging and with the log copies on, as in {@link #DEFAULT}. */
+    /**
+     * The options without parameter averaging and with the log copies on, as in
+     * {@link #DEFAULT}.
+     */
     public TrainingOptions(double dropout, double l2, double rateDecay, int patience,
             boolean classWeights, boolean logTargets, TaskBalancing balancing,
             RegressionLoss regressionLoss) {

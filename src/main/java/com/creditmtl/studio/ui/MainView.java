@@ -293,7 +293,8 @@ public final class MainView {
         ToggleGroup languages = new ToggleGroup();
         for (Locale locale : I18n.LANGUAGES) {
             // each language named in its own language, so it reads the same in every bundle
-            RadioMenuItem choice = new RadioMenuItem(i18n.get("language." + locale.toLanguageTag()));
+            RadioMenuItem choice = new RadioMenuItem(
+                    i18n.get("language." + locale.toLanguageTag()));
             choice.setId("language-" + locale.toLanguageTag());
             choice.setToggleGroup(languages);
             choice.setSelected(locale.equals(i18n.locale()));
