@@ -96,6 +96,7 @@ public final class MainView {
     private final TabPane tabs = new TabPane();
     private final NotificationPane notifications;
     private TradeOffViewModel tradeOffModel;
+    private javafx.beans.binding.BooleanBinding cannotTrain;
     private final Menu recentMenu = new Menu();
     private boolean noticeIsStatus;
 
@@ -191,6 +192,18 @@ public final class MainView {
         return tab;
     }
 
+    /**
+     * True while a training cannot start: a run or import is busy, there is no table, or the
+     * trade-off grid is training on the same background thread.
+     */
+    private javafx.beans.binding.BooleanBinding cannotTrain() {
+        if (cannotTrain == null) {
+            cannotTrain = model.busyProperty().or(model.tableProperty().isNull())
+                    .or(tradeOffModel.runningProperty());
+        }
+        return cannotTrain;
+    }
+
     /** Trains with the current settings and shows the Training tab. */
     void train() {
         selectTab(TRAINING);
@@ -257,7 +270,7 @@ public final class MainView {
         file.textProperty().bind(i18n.bind("main.menu.file"));
 
         MenuItem trainItem = item("main.menu.train", "trainItem", KeyCode.T, this::train);
-        trainItem.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
+        trainItem.disableProperty().bind(cannotTrain());
         MenuItem pause = item("main.menu.pause", "pauseItem", KeyCode.P, model::togglePause);
         pause.disableProperty().bind(model.trainingProperty().not());
         MenuItem cancel = new MenuItem();
@@ -269,7 +282,7 @@ public final class MainView {
             selectTab(TRAINING);
             model.retrainSameSeed();
         });
-        retrain.disableProperty().bind(model.busyProperty().or(Bindings.isEmpty(model.runs())));
+        retrain.disableProperty().bind(cannotTrain().or(Bindings.isEmpty(model.runs())));
         MenuItem explore = item("main.menu.tradeOffs", "tradeOffsItem", null, () -> {
             selectTab(TRADE_OFFS);
             tradeOffModel.run();
@@ -329,7 +342,7 @@ public final class MainView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
-                    if (!model.busyProperty().get() && model.tableProperty().get() != null) {
+                    if (!cannotTrain().get()) {
                         train();
                     }
                 });
@@ -351,7 +364,7 @@ public final class MainView {
         train.textProperty().bind(i18n.bind("main.train"));
         train.setId("trainButton");
         train.setTooltip(tooltip("main.train.tooltip"));
-        train.disableProperty().bind(model.busyProperty().or(model.tableProperty().isNull()));
+        train.disableProperty().bind(cannotTrain());
         train.setOnAction(e -> train());
 
         Button pause = new Button();

@@ -305,7 +305,8 @@ public final class MainViewModel {
 
         ImportOptions imported = importOptions.get();
         List<String> keep = imported == null ? List.of() : imported.keep();
-        clearResults();
+        // the model trained before stays the current one until this run ends well
+        clearCurves();
         createSeries(settings);
         busy.set(true);
         training.set(true);
@@ -428,7 +429,8 @@ public final class MainViewModel {
             notice.set(status.get());
         } else if (cancelled) {
             progressWords.set(I18n.Message.of("progress.cancelled"));
-            statusText.set(I18n.Message.of("status.trainingCancelled"));
+            statusText.set(I18n.Message.of(study.get() == null ? "status.trainingCancelled"
+                    : "status.trainingCancelledKept"));
             state.set(StudioState.CANCELLED);
             record(StudioState.CANCELLED, reports.size(), lastElapsed(), List.of());
         } else {
@@ -550,11 +552,16 @@ public final class MainViewModel {
     }
 
     private void clearResults() {
-        reports.clear();
-        pendingReports.clear();
         study.set(null);
         metrics.clear();
         applicants.clear();
+        clearCurves();
+    }
+
+    /** Forgets the last run's curves and progress, not its model. */
+    private void clearCurves() {
+        reports.clear();
+        pendingReports.clear();
         // clearing the last run's curves costs the FX thread about 30 ms on the bundled table
         lossSeries.clear();
         progress.set(0);

@@ -137,21 +137,6 @@ public final class TradeOffView {
         progress.setId("tradeOffProgress");
         progress.progressProperty().bind(model.progressProperty());
 
-        ComboBox<Locale> language = new ComboBox<>();
-        language.setId("tradeOffLanguageChoice");
-        language.getItems().setAll(I18n.LANGUAGES);
-        language.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Locale locale) {
-                return locale == null ? "" : i18n.get("language." + locale.toLanguageTag());
-            }
-
-            @Override
-            public Locale fromString(String text) {
-                return null;
-            }
-        });
-        language.valueProperty().bindBidirectional(i18n.localeProperty());
 
         HBox grid = new HBox(8, stepLabel, step, label("tradeoff.minimum"), minimum,
                 label("tradeoff.epochs"), epochs, run, cancel, progress);
@@ -160,7 +145,8 @@ public final class TradeOffView {
         epochs.disableProperty().bind(model.runningProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, grid, gap, label("tradeoff.language"), language);
+        // the language is the window's, chosen in View > Language
+        HBox row = new HBox(8, grid, gap);
         row.setAlignment(Pos.CENTER_LEFT);
         grid.setAlignment(Pos.CENTER_LEFT);
         return row;

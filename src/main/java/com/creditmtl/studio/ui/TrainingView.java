@@ -81,14 +81,18 @@ final class TrainingView {
         progress.progressProperty().bind(model.progressProperty());
         Label left = new Label();
         left.setId("timeLeftLabel");
-        left.textProperty().bind(model.timeLeftProperty());
+        // after the epoch line: "Epoch 11 of 50 · 1 s elapsed · about 4 s left"
+        left.textProperty().bind(Bindings.createStringBinding(() -> {
+            String text = model.timeLeftProperty().get();
+            return text == null || text.isEmpty() ? "" : "· " + text;
+        }, model.timeLeftProperty()));
         Label progressText = new Label();
         progressText.setId("progressText");
         progressText.textProperty().bind(model.progressTextProperty());
 
         Label show = new Label();
         show.textProperty().bind(i18n.bind("training.show"));
-        return new ToolBar(retrain, show, view, progress, left, progressText);
+        return new ToolBar(retrain, show, view, progress, progressText, left);
     }
 
     /** Each loss view by its name in the current language. */

@@ -127,6 +127,39 @@ class DesktopHabitsTest {
     }
 
     @Test
+    void cancelledRetrainKeepsTheModelTrainedBefore(FxRobot robot) throws Exception {
+        Path data = SmallTable.write(folder, "keep.csv", 200, 4);
+        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
+                && !model.busyProperty().get());
+        robot.interact(() -> {
+            model.settings().epochsProperty().set(2);
+            view.train();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.studyProperty().get() != null
+                && !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var first = model.studyProperty().get();
+        int applicants = model.applicants().size();
+        assertTrue(applicants > 0);
+
+        robot.interact(() -> {
+            model.settings().epochsProperty().set(5_000);
+            model.settings().patienceProperty().set(0);
+            view.train();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.epochReports().isEmpty());
+        robot.interact(model::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> model.stateProperty().get() == StudioState.CANCELLED);
+
+        assertTrue(first == model.studyProperty().get(), "the first run's study is kept");
+        assertEquals(applicants, model.applicants().size());
+        assertEquals("Training cancelled; the model trained before stays the current one",
+                model.statusProperty().get());
+    }
+
+    @Test
     void finishedTrainingShowsANotification(FxRobot robot) throws Exception {
         Path data = SmallTable.write(folder, "habits.csv", 200, 3);
         WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
