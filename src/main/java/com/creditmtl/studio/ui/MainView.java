@@ -683,11 +683,10 @@ public final class MainView {
     private Node tradeOffs(MainViewModel model) {
         TradeOffViewModel tradeOffs = new TradeOffViewModel(
                 new TradeOffExplorer(new StudyTrainer()), model.executor(),
-                TradeOffViewModel.windowSource(model), study -> {
-                    model.studyProperty().set(study);
-                    model.metrics().setAll(study.metrics());
-                    model.applicants().setAll(study.testResults());
-                });
+                TradeOffViewModel.windowSource(model), study -> model.useTradeOffPoint(study,
+                        study.settings().tasks().stream()
+                                .map(task -> i18n.number(task.weight(), 2))
+                                .collect(java.util.stream.Collectors.joining(" / "))));
         tradeOffModel = tradeOffs;
         return new TradeOffView(tradeOffs, i18n).root();
     }

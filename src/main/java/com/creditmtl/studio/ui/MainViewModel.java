@@ -582,14 +582,8 @@ public final class MainViewModel {
 
     /** The status line after a training: epochs, time and each task's main test metric. */
     private static String summary(I18n i18n, Study study) {
-        StringBuilder text = new StringBuilder(i18n.get("status.trained",
-                i18n.get("common.epochs", study.history().size()), study.trainSeconds()));
-        for (TaskMetrics m : study.metrics()) {
-            text.append(m.type() == TaskType.BINARY
-                    ? i18n.get("status.trained.auc", m.task(), m.auc())
-                    : i18n.get("status.trained.mae", m.task(), m.mae()));
-        }
-        return text.toString();
+        return i18n.get("status.trained", i18n.get("common.epochs", study.history().size()),
+                study.trainSeconds()) + metricsSummary(i18n, study);
     }
 
     private void updateStateText() {
@@ -673,6 +667,28 @@ public final class MainViewModel {
                 ? ImportOptions.defaults() : experiment.importOptions();
         open(experiment.dataPath(file), options);
         return true;
+    }
+
+    /**
+     * Makes a trade-off point's study the current one and says so in the status line, with
+     * the point's weights and its test figures.
+     */
+    public void useTradeOffPoint(Study point, String weights) {
+        study.set(point);
+        metrics.setAll(point.metrics());
+        applicants.setAll(point.testResults());
+        statusText.set(words -> words.get("status.tradeOffPoint", weights)
+                + metricsSummary(words, point));
+    }
+
+    private static String metricsSummary(I18n i18n, Study study) {
+        StringBuilder text = new StringBuilder();
+        for (TaskMetrics m : study.metrics()) {
+            text.append(m.type() == TaskType.BINARY
+                    ? i18n.get("status.trained.auc", m.task(), m.auc())
+                    : i18n.get("status.trained.mae", m.task(), m.mae()));
+        }
+        return text.toString();
     }
 
     /** Shows a message in the status line, in the current language and following it. */

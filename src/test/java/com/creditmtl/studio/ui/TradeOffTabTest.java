@@ -3,6 +3,7 @@ package com.creditmtl.studio.ui;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
@@ -94,6 +95,10 @@ class TradeOffTabTest {
                 .toList());
         assertEquals(study.metrics(), model.metrics());
         assertEquals(study.testResults().size(), model.applicants().size());
+        String status = model.statusProperty().get();
+        assertTrue(status.startsWith("Trade-off point 0.50 / 0.50 is the current model. Test:"),
+                status);
+        assertTrue(status.contains("bad AUC "), status);
     }
 
     @SuppressWarnings("unchecked")
