@@ -688,6 +688,9 @@ public final class MainView {
                                 .map(task -> i18n.number(task.weight(), 2))
                                 .collect(java.util.stream.Collectors.joining(" / "))));
         tradeOffModel = tradeOffs;
+        model.tasks().addListener((ListChangeListener<TaskWeight>) change -> tradeOffs
+                .previewTasks(model.tasks().stream().map(TaskWeight::task).toList()));
+        tradeOffs.previewTasks(model.tasks().stream().map(TaskWeight::task).toList());
         return new TradeOffView(tradeOffs, i18n).root();
     }
 }

@@ -227,6 +227,16 @@ public final class TradeOffViewModel {
         running.set(false);
     }
 
+    /**
+     * Names the tasks of the window's table before any grid has run, so the task chooser and
+     * the axes read right from the start; a grid's own tasks replace them.
+     */
+    public void previewTasks(List<TaskSpec> windowTasks) {
+        if (!running.get() && rows.isEmpty()) {
+            showTasks(windowTasks);
+        }
+    }
+
     private void showTasks(List<TaskSpec> runTasks) {
         tasks.setAll(runTasks);
         List<String> regression = runTasks.stream().filter(t -> !t.isBinary())

@@ -74,6 +74,10 @@ class TradeOffTabTest {
         Spinner<Integer> epochs = lookup(robot, "#tradeOffEpochsSpinner");
         Button run = lookup(robot, "#tradeOffRunButton");
         TableView<TradeOffViewModel.Row> points = lookup(robot, "#tradeOffTable");
+        // before any grid, the chooser and the axes already name the table's tasks
+        ComboBox<String> task = lookup(robot, "#tradeOffTaskChoice");
+        assertEquals(List.of("days"), task.getItems());
+        assertEquals("days", task.getValue());
 
         robot.interact(() -> {
             step.setValue(0.5);
