@@ -387,6 +387,10 @@ final class EvaluationView {
         table.getColumns().add(numberColumn("evaluation.column.rmse", r -> r.metrics().rmse(),
                 2));
         table.getColumns().add(numberColumn("evaluation.column.r2", r -> r.metrics().r2(), 4));
+        // room for a whole task name and a whole interval; the figures take what is left
+        table.getColumns().get(0).setMinWidth(150);
+        table.getColumns().get(4).setMinWidth(110);
+        table.getColumns().get(11).setMinWidth(150);
         return table;
     }
 
