@@ -12,8 +12,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,7 +28,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -519,34 +516,15 @@ final class EvaluationView {
         return table;
     }
 
-    /** A column of text written when its cell is drawn, headed in the window's language. */
+    /** A column of text, headed in the window's language. */
     private <T> TableColumn<T, String> textColumn(String key, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>();
-        column.textProperty().bind(i18n.bind(key));
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
-                value.apply(cell.getValue())));
-        return column;
+        return TableColumns.text(i18n.bind(key), value);
     }
 
-    /**
-     * A column of figures in the current locale with the given decimals, sorting by value and
-     * showing NaN as an empty cell.
-     */
+    /** A column of figures in the current locale with the given decimals. */
     private <T> TableColumn<T, Double> numberColumn(String key, ToDoubleFunction<T> value,
             int decimals) {
-        TableColumn<T, Double> column = new TableColumn<>();
-        column.textProperty().bind(i18n.bind(key));
-        column.setCellValueFactory(cell ->
-                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.number(item, decimals));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
-        return column;
+        return TableColumns.number(i18n.bind(key), value, v -> i18n.number(v, decimals));
     }
 
     /** The part of the table in words: test or validation. */

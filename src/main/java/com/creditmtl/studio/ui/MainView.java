@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -41,7 +38,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -645,38 +641,6 @@ public final class MainView {
         Label label = heading("");
         label.textProperty().bind(text);
         return label;
-    }
-
-    static <T> TableColumn<T, String> textColumn(String title, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
-    }
-
-    /** A text column whose header follows a binding, such as a text in the window's language. */
-    static <T> TableColumn<T, String> textColumn(ObservableValue<String> title,
-            Function<T, String> value) {
-        TableColumn<T, String> column = textColumn("", value);
-        column.textProperty().bind(title);
-        return column;
-    }
-
-    /** A numeric column that sorts by value and shows NaN as an empty cell. */
-    static <T> TableColumn<T, Double> numberColumn(String title,
-            ToDoubleFunction<T> value, String format) {
-        TableColumn<T, Double> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell ->
-                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null || item.isNaN() ? ""
-                        : String.format(Locale.ROOT, format, item));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
-        return column;
     }
 
     /** The trade-off explorer; a chosen point's study becomes the window's current study. */

@@ -4,10 +4,8 @@ import com.creditmtl.studio.data.TaskSpec;
 import java.text.NumberFormat;
 import java.text.ParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -24,7 +22,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -301,24 +298,13 @@ public final class TradeOffView {
         return column;
     }
 
-    /** A column of figures in the current locale, sorting by value, NaN shown empty. */
     private TableColumn<TradeOffViewModel.Row, Double> numberColumn(
             ObservableValue<String> header, ToDoubleFunction<TradeOffViewModel.Row> value,
             int decimals) {
-        TableColumn<TradeOffViewModel.Row, Double> column = new TableColumn<>();
-        column.textProperty().bind(header);
+        TableColumn<TradeOffViewModel.Row, Double> column = TableColumns.number(header, value,
+                v -> i18n.number(v, decimals));
         // wide enough for a task's name, so overdue_days and overdue_amount stay apart
         column.setPrefWidth(Math.max(75, header.getValue().length() * 8 + 24));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                value.applyAsDouble(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.number(item, decimals));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
         return column;
     }
 

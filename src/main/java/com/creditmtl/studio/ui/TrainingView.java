@@ -4,14 +4,12 @@ import com.creditmtl.studio.eval.TaskMetrics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
@@ -20,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -188,11 +185,11 @@ final class TrainingView {
         metrics.setId("metricsTable");
         metrics.setPlaceholder(placeholder("training.metricsPlaceholder"));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TaskMetrics, String> task = MainView.textColumn(
+        TableColumn<TaskMetrics, String> task = TableColumns.text(
                 i18n.bind("training.column.task"), TaskMetrics::task);
         task.setMinWidth(130);
         metrics.getColumns().add(task);
-        metrics.getColumns().add(MainView.textColumn(i18n.bind("training.column.type"),
+        metrics.getColumns().add(TableColumns.text(i18n.bind("training.column.type"),
                 m -> i18n.get(TasksModelView.typeKey(m.type()))));
         metrics.getColumns().add(numberColumn("training.column.weight", TaskMetrics::weight, 2));
         metrics.getColumns().add(numberColumn("training.column.auc", TaskMetrics::auc, 4));
@@ -206,7 +203,7 @@ final class TrainingView {
         runs.setId("runTable");
         runs.setPlaceholder(placeholder("training.runsPlaceholder"));
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(MainView.textColumn(i18n.bind("training.column.run"),
+        runs.getColumns().add(TableColumns.text(i18n.bind("training.column.run"),
                 run -> run.label(i18n)));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener(
@@ -224,7 +221,7 @@ final class TrainingView {
         side.setId("comparisonTable");
         side.setPlaceholder(placeholder("training.comparisonPlaceholder"));
         side.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<RunRecord.Comparison, String> name = MainView.textColumn(
+        TableColumn<RunRecord.Comparison, String> name = TableColumns.text(
                 i18n.bind("training.column.setting"), RunRecord.Comparison::name);
         name.setPrefWidth(170);
         side.getColumns().add(name);
@@ -283,24 +280,9 @@ final class TrainingView {
         return label;
     }
 
-    /**
-     * A numeric column headed by a key: sorts by value, shows the number with the given
-     * decimals in the window's language and NaN as an empty cell.
-     */
+    /** A column of figures headed by a key, in the window's language. */
     private <T> TableColumn<T, Double> numberColumn(String key, ToDoubleFunction<T> value,
             int decimals) {
-        TableColumn<T, Double> column = new TableColumn<>();
-        column.textProperty().bind(i18n.bind(key));
-        column.setCellValueFactory(cell ->
-                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.number(item, decimals));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
-        return column;
+        return TableColumns.number(i18n.bind(key), value, v -> i18n.number(v, decimals));
     }
 }

@@ -1,0 +1,50 @@
+package com.creditmtl.studio.ui;
+
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+/** The window's two kinds of table column, headed by a text that may follow the language. */
+final class TableColumns {
+
+    private TableColumns() {
+    }
+
+    /** A column of text computed from the row. */
+    static <T> TableColumn<T, String> text(ObservableValue<String> header,
+            Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>();
+        column.textProperty().bind(header);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                value.apply(cell.getValue())));
+        return column;
+    }
+
+    /**
+     * A column of figures: sorts by value, right-aligned, each written by {@code format} when
+     * its cell is drawn (so a change of language shows at the next redraw), NaN as an empty
+     * cell.
+     */
+    static <T> TableColumn<T, Double> number(ObservableValue<String> header,
+            ToDoubleFunction<T> value, DoubleFunction<String> format) {
+        TableColumn<T, Double> column = new TableColumn<>();
+        column.textProperty().bind(header);
+        column.setCellValueFactory(cell ->
+                new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null || item.isNaN() ? "" : format.apply(item));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return column;
+    }
+}
