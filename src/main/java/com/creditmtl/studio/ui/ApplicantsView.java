@@ -502,15 +502,14 @@ final class ApplicantsView {
     }
 
     /**
-     * The width that fits the widest value and the heading: a cell pads its text by a sixth of
-     * the font's size on either side and draws a one-pixel border; a heading pads its text
-     * alike and keeps ten pixels for the sort arrow; ten pixels more keep the text clear of the
-     * column's edge.
+     * The width that fits the widest value and the heading as the table itself would fit
+     * them: a cell pads its text by a sixth of the font's size on either side and draws a
+     * one-pixel border, and ten pixels more keep the text clear of the column's edge; a heading
+     * keeps thirteen pixels beside its text.
      */
     static double fittedWidth(double widestValue, double headingText, double fontSize) {
-        double padding = 2 * fontSize / 6;
-        double cell = widestValue > 0 ? widestValue + padding + 1 : 0;
-        return Math.ceil(Math.max(cell, headingText + padding + 10) + 10);
+        double cell = widestValue > 0 ? widestValue + 2 * fontSize / 6 + 1 + 10 : 0;
+        return Math.ceil(Math.max(cell, headingText + 13));
     }
 
     private StringBinding bindText(I18n.Message message) {
