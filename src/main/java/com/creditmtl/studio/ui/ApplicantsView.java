@@ -11,8 +11,10 @@ import com.creditmtl.studio.ui.ApplicantsViewModel.TaskOutcome;
 import java.io.File;
 import java.text.NumberFormat;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,6 +56,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -214,6 +219,9 @@ final class ApplicantsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // every row one line high, as the default style draws it (2 em): the rows are laid out
+        // without measuring each one's cells
+        table.setFixedCellSize(Math.ceil(2 * Font.getDefault().getSize()));
         // no applicants at all, or none that the filter lets through
         Label placeholder = new Label();
         placeholder.setId("applicantTablePlaceholder");
@@ -423,17 +431,31 @@ final class ApplicantsView {
 
     /**
      * The table's columns, from the filter's: a task's actual and predicted under the task's
-     * name, the features under one heading.
+     * name, the features under one heading. Each column is given the width of its heading and
+     * of its first {@value #ROWS_FITTED} values, measured here from their text: left to itself,
+     * the table would fit every new column by laying out a whole measuring row for each of
+     * those values, a cost that grows with the square of the columns and held the window still
+     * for seconds when a training ended with the tab hidden.
      */
     private void rebuildColumns() {
         table.getColumns().clear();
         Map<I18n.Message, TableColumn<ApplicantRow, ?>> groups = new LinkedHashMap<>();
+        List<ApplicantRow> first = List.copyOf(table.getItems().subList(0,
+                Math.min(ROWS_FITTED, table.getItems().size())));
         for (Column column : model.filter().columns()) {
-            TableColumn<ApplicantRow, ?> shown = column.kind() == Kind.NUMBER
-                    ? numberColumn(bindText(column.header()), column::number, column.decimals(),
-                            column.trimmed())
-                    : textColumn(bindText(column.header()), column::text);
+            TableColumn<ApplicantRow, ?> shown;
+            Function<ApplicantRow, String> words;
+            if (column.kind() == Kind.NUMBER) {
+                shown = numberColumn(bindText(column.header()), column::number,
+                        column.decimals(), column.trimmed());
+                words = row -> numberText(column.number(row), column.decimals(),
+                        column.trimmed());
+            } else {
+                shown = textColumn(bindText(column.header()), column::text);
+                words = column::text;
+            }
             shown.setId("column-" + column.key());
+            fitWidth(shown, first, words);
             if (column.group() == null) {
                 table.getColumns().add(shown);
                 continue;
@@ -446,6 +468,48 @@ final class ApplicantsView {
             });
             group.getColumns().add(shown);
         }
+    }
+
+    /** Values of a column measured for its width, as many as the table itself would read. */
+    static final int ROWS_FITTED = 30;
+
+    private final Text measure = new Text();
+
+    /**
+     * Sets a column's width to fit its heading (in bold) and the values given, with the
+     * padding of the default style. Without values the column keeps the default width, so
+     * an empty table looks as before.
+     */
+    private void fitWidth(TableColumn<ApplicantRow, ?> column, List<ApplicantRow> rows,
+            Function<ApplicantRow, String> words) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Font font = Font.getDefault();
+        double widest = 0;
+        measure.setFont(font);
+        for (ApplicantRow row : rows) {
+            String text = words.apply(row);
+            if (text != null && !text.isEmpty()) {
+                measure.setText(text);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+        }
+        measure.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        measure.setText(column.getText() == null ? "" : column.getText());
+        double heading = measure.getLayoutBounds().getWidth();
+        column.setPrefWidth(fittedWidth(widest, heading, font.getSize()));
+    }
+
+    /**
+     * The width that fits the widest value and the heading as the table itself would fit
+     * them: a cell pads its text by a sixth of the font's size on either side and draws a
+     * one-pixel border, and ten pixels more keep the text clear of the column's edge; a heading
+     * keeps thirteen pixels beside its text.
+     */
+    static double fittedWidth(double widestValue, double headingText, double fontSize) {
+        double cell = widestValue > 0 ? widestValue + 2 * fontSize / 6 + 1 + 10 : 0;
+        return Math.ceil(Math.max(cell, headingText + 13));
     }
 
     private StringBinding bindText(I18n.Message message) {
@@ -476,25 +540,43 @@ final class ApplicantsView {
         column.textProperty().bind(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 value.applyAsDouble(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : trimmed ? trimmedNumber(item, decimals)
-                        : i18n.number(item, decimals));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
+        column.setCellFactory(c -> {
+            TableCell<T, Double> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(Double item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? "" : numberText(item, decimals, trimmed));
+                }
+            };
+            cell.setAlignment(Pos.CENTER_RIGHT);
+            return cell;
         });
         return column;
     }
+
+    /** A figure as a number column shows it. */
+    private String numberText(double value, int decimals, boolean trimmed) {
+        return trimmed ? trimmedNumber(value, decimals) : i18n.number(value, decimals);
+    }
+
+    /** Formats of at most so many decimals, one a number of decimals, for the locale shown. */
+    private final Map<Integer, NumberFormat> trimmedFormats = new HashMap<>();
+    private Locale trimmedLocale;
 
     private String trimmedNumber(double value, int decimals) {
         if (Double.isNaN(value)) {
             return "";
         }
-        NumberFormat format = NumberFormat.getNumberInstance(i18n.locale());
-        format.setMinimumFractionDigits(0);
-        format.setMaximumFractionDigits(decimals);
+        if (!i18n.locale().equals(trimmedLocale)) {
+            trimmedFormats.clear();
+            trimmedLocale = i18n.locale();
+        }
+        NumberFormat format = trimmedFormats.computeIfAbsent(decimals, d -> {
+            NumberFormat made = NumberFormat.getNumberInstance(trimmedLocale);
+            made.setMinimumFractionDigits(0);
+            made.setMaximumFractionDigits(d);
+            return made;
+        });
         return format.format(value);
     }
 

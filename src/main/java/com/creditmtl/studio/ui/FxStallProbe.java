@@ -53,7 +53,12 @@ public final class FxStallProbe {
         noted.clear();
         longestBusyNanos.set(0);
         startNanos = System.nanoTime();
-        Platform.runLater(() -> lastCpuNanos = -1);
+        if (Platform.isFxApplicationThread() && cpuTime) {
+            // the work the FX thread does from now on counts, up to the first probe
+            lastCpuNanos = threads.getCurrentThreadCpuTime();
+        } else {
+            Platform.runLater(() -> lastCpuNanos = -1);
+        }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "fx-stall-probe");

@@ -98,6 +98,8 @@ public final class MainViewModel {
     private final BooleanProperty teachingMode = new SimpleBooleanProperty();
     private final DoubleProperty longestStall = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty longestFxWork = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty resultsStall = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty resultsFxWork = new SimpleDoubleProperty(Double.NaN);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final StringProperty notice = new SimpleStringProperty();
@@ -107,6 +109,8 @@ public final class MainViewModel {
     private final Queue<EpochReport> pendingReports = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final FxStallProbe stallProbe = new FxStallProbe();
+    /** Watches the FX thread from the end of a training while its results are shown. */
+    private final FxStallProbe resultsProbe = new FxStallProbe();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty();
@@ -401,6 +405,7 @@ public final class MainViewModel {
                 stallProbe.longestStallMillis()), String.format(Locale.ROOT, "%.1f",
                 stallProbe.longestBusyMillis()), stallProbe.probes());
         LOGGER.debug("FX-thread stalls of 20 ms or more: {}", stallProbe.stalls());
+        watchResults();
         timeLeftText.set(NOTHING);
         Throwable failure = task.getException();
         boolean cancelled = "Cancelled".equals(outcome)
@@ -449,6 +454,36 @@ public final class MainViewModel {
             notice.set(status.get());
         }
     }
+
+    /**
+     * Measures the FX thread while a training's results are shown: the views' own work on the
+     * new study, then the layout and drawing of the frames after it, all within
+     * {@link #RESULTS_WATCH_MILLIS} ms. The figures are logged and kept in
+     * {@link #resultsStallProperty()} and {@link #resultsFxWorkProperty()}.
+     */
+    private void watchResults() {
+        resultsStall.set(Double.NaN);
+        resultsFxWork.set(Double.NaN);
+        resultsProbe.stop();
+        resultsProbe.start();
+        PauseTransition watch = new PauseTransition(Duration.millis(RESULTS_WATCH_MILLIS));
+        // posted after every probe already waiting, so that a late one is counted
+        watch.setOnFinished(e -> Platform.runLater(() -> {
+            resultsProbe.stop();
+            resultsStall.set(resultsProbe.longestStallMillis());
+            resultsFxWork.set(resultsProbe.longestBusyMillis());
+            LOGGER.info("Longest FX-thread stall while showing the results: {} ms wall clock, "
+                    + "{} ms of FX work, over {} probes", String.format(Locale.ROOT, "%.1f",
+                    resultsProbe.longestStallMillis()), String.format(Locale.ROOT, "%.1f",
+                    resultsProbe.longestBusyMillis()), resultsProbe.probes());
+            LOGGER.debug("FX-thread stalls of 20 ms or more while showing the results: {}",
+                    resultsProbe.stalls());
+        }));
+        watch.play();
+    }
+
+    /** How long after a training the FX thread is watched while the results are shown. */
+    static final long RESULTS_WATCH_MILLIS = 1_500;
 
     private double lastElapsed() {
         return reports.isEmpty() ? 0 : reports.get(reports.size() - 1).elapsedSeconds();
@@ -770,6 +805,24 @@ public final class MainViewModel {
      */
     public ReadOnlyDoubleProperty longestFxWorkProperty() {
         return longestFxWork;
+    }
+
+    /**
+     * The longest time, in ms, the FX thread kept an event waiting while the last training's
+     * results were shown (the {@value #RESULTS_WATCH_MILLIS} ms from its end); NaN until
+     * measured.
+     */
+    public ReadOnlyDoubleProperty resultsStallProperty() {
+        return resultsStall;
+    }
+
+    /**
+     * The most processor time, in ms, the FX thread spent between two 10 ms probes while the
+     * last training's results were shown: the longest stretch of work the new results put on
+     * it; NaN until measured.
+     */
+    public ReadOnlyDoubleProperty resultsFxWorkProperty() {
+        return resultsFxWork;
     }
 
     /** The FX-thread lags of 20 ms or more during the last training. */
