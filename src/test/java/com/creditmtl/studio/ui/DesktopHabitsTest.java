@@ -128,10 +128,7 @@ class DesktopHabitsTest {
 
     @Test
     void cancelledRetrainKeepsTheModelTrainedBefore(FxRobot robot) throws Exception {
-        Path data = SmallTable.write(folder, "keep.csv", 200, 4);
-        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
-                && !model.busyProperty().get());
+        SmallTable.importInto(model, folder, "keep.csv", 200, 4);
         robot.interact(() -> {
             model.settings().epochsProperty().set(2);
             view.train();
@@ -161,10 +158,7 @@ class DesktopHabitsTest {
 
     @Test
     void finishedTrainingShowsANotification(FxRobot robot) throws Exception {
-        Path data = SmallTable.write(folder, "habits.csv", 200, 3);
-        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
-                && !model.busyProperty().get());
+        SmallTable.importInto(model, folder, "habits.csv", 200, 3);
         NotificationPane notifications = robot.lookup("#notificationPane").query();
         robot.interact(() -> {
             notifications.hide();

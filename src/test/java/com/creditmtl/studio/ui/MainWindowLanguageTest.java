@@ -68,10 +68,7 @@ class MainWindowLanguageTest {
     @Test
     void menusToolBarTasksAndStatusFollowTheLanguageAfterAnImport(FxRobot robot)
             throws Exception {
-        Path data = SmallTable.write(folder, "applicants.csv", 300, 5);
-        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
-                && !model.busyProperty().get());
+        SmallTable.importInto(model, folder, "applicants.csv", 300, 5);
         WaitForAsyncUtils.waitForFxEvents();
         StatusBar status = robot.lookup("#statusBar").queryAs(StatusBar.class);
         Label state = robot.lookup("#stateLabel").queryAs(Label.class);
@@ -141,10 +138,7 @@ class MainWindowLanguageTest {
 
     @Test
     void trainingTabFollowsTheLanguageAfterATraining(FxRobot robot) throws Exception {
-        Path data = SmallTable.write(folder, "trained.csv", 300, 7);
-        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
-                && !model.busyProperty().get());
+        SmallTable.importInto(model, folder, "trained.csv", 300, 7);
         robot.interact(() -> {
             model.settings().epochsProperty().set(2);
             view.train();

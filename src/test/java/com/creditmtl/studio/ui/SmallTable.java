@@ -58,6 +58,20 @@ final class SmallTable {
                 .build();
     }
 
+    /**
+     * Writes a small table into the folder and imports it into the window's state, waiting
+     * until the import has ended. Returns the file.
+     */
+    static Path importInto(MainViewModel model, Path folder, String name, int count, long seed)
+            throws Exception {
+        Path file = write(folder, name, count, seed);
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> model.open(file, options())).get();
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.tableProperty().get() != null && !model.busyProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return file;
+    }
+
     static CreditTable read(Path file) throws Exception {
         return new CsvImporter().read(file, options()).table();
     }

@@ -89,10 +89,7 @@ class WholeWindowLanguageTest {
 
     @Test
     void everyTabReadsInChineseAfterTrainingAndInEnglishAgain(FxRobot robot) throws Exception {
-        Path data = SmallTable.write(folder, "applicants.csv", 300, 11);
-        WaitForAsyncUtils.asyncFx(() -> model.open(data, SmallTable.options())).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tableProperty().get() != null
-                && !model.busyProperty().get());
+        SmallTable.importInto(model, folder, "applicants.csv", 300, 11);
         robot.interact(() -> {
             model.settings().epochsProperty().set(3);
             view.train();
