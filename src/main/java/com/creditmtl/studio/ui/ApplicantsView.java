@@ -114,21 +114,9 @@ final class ApplicantsView {
         return root;
     }
 
-    /**
-     * A message in the current language; arguments that are messages themselves (a column's
-     * or a field's name) are put in words first.
-     */
+    /** A message in the current language, or nothing for none. */
     static String text(I18n i18n, I18n.Message message) {
-        if (message == null) {
-            return "";
-        }
-        Object[] args = message.args().toArray();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof I18n.Message inner) {
-                args[i] = text(i18n, inner);
-            }
-        }
-        return i18n.get(message.key(), args);
+        return message == null ? "" : i18n.get(message);
     }
 
     private String text(I18n.Message message) {

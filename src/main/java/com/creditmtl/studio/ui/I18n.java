@@ -51,7 +51,7 @@ public final class I18n {
     /**
      * A text yet to be put in words: a key and its arguments. Held by view models so a status
      * line follows a change of language. Arguments that are dates or times are formatted for the
-     * locale when the text is.
+     * locale when the text is, and arguments that are messages are put in words first.
      */
     public record Message(String key, List<Object> args) {
 
@@ -115,7 +115,10 @@ public final class I18n {
         }
         Object[] values = args.clone();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof TemporalAccessor time) {
+            if (values[i] instanceof Message inner) {
+                // a message inside a message ("3 tasks" in a status line) is put in words first
+                values[i] = get(inner);
+            } else if (values[i] instanceof TemporalAccessor time) {
                 values[i] = time.isSupported(ChronoField.HOUR_OF_DAY) ? dateTime(time)
                         : date(time);
             }

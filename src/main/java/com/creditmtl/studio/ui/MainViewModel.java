@@ -629,7 +629,7 @@ public final class MainViewModel {
         if ((now == StudioState.TRAINING || now == StudioState.PAUSED) && runSettings != null) {
             what = I18n.Message.of("state.epoch", what, epochDone.get(), runSettings.epochs());
         }
-        stateText.set(TranslatedText.words(i18n, I18n.Message.of("state.line", data, what)));
+        stateText.set(i18n.get(I18n.Message.of("state.line", data, what)));
     }
 
     /**

@@ -13,8 +13,9 @@ import javafx.util.StringConverter;
  * how to put it in words; a plain {@code set} of the property by other code (a message from the
  * engine, say) drops that, so the foreign text stays as it was given.
  *
- * <p>Arguments of a {@link I18n.Message} that are messages themselves are put in words first,
- * so a count ("3 tasks") can sit inside a status line and follow the language too.
+ * <p>Arguments of a {@link I18n.Message} that are messages themselves are put in words first
+ * ({@link I18n#get(I18n.Message)}), so a count ("3 tasks") can sit inside a status line and
+ * follow the language too.
  */
 final class TranslatedText {
 
@@ -40,7 +41,7 @@ final class TranslatedText {
 
     /** Shows a message, or nothing for null. */
     void set(I18n.Message message) {
-        set(message == null ? null : i18n -> words(i18n, message));
+        set(message == null ? null : i18n -> i18n.get(message));
     }
 
     /** Shows the text a function writes in the current language, or nothing for null. */
@@ -56,17 +57,6 @@ final class TranslatedText {
         } finally {
             writing = false;
         }
-    }
-
-    /** A message in words, its arguments that are messages put in words first. */
-    static String words(I18n i18n, I18n.Message message) {
-        Object[] args = message.args().toArray();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof I18n.Message inner) {
-                args[i] = words(i18n, inner);
-            }
-        }
-        return i18n.get(message.key(), args);
     }
 
     /**

@@ -39,6 +39,16 @@ class I18nTest {
     }
 
     @Test
+    void aMessageInsideAMessageIsPutInWordsInTheSameLanguage() {
+        I18n.Message status = I18n.Message.of("status.trained",
+                I18n.Message.of("common.epochs", 3), 1.5);
+        I18n i18n = new I18n(java.util.Locale.ENGLISH);
+        assertEquals("Trained 3 epochs in 1.5 s. Test:", i18n.get(status));
+        i18n.localeProperty().set(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals("已训练 3 轮，用时 1.5 秒。测试集：", i18n.get(status));
+    }
+
+    @Test
     void everyKeyInEnglishHasAChineseTextAndTheOtherWayRound() throws Exception {
         Set<String> english = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
         Set<String> chinese = new TreeSet<>(bundle("messages_zh_CN.properties")
