@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Placeholders: {@code {feature}} the column's name, {@code {value}} the applicant's value,
  * {@code {reference}} the reference applicant's value, {@code {effect}} the feature's addition
  * to the default log-odds (signed, two decimals). Other text in braces is left as written.
- * English only for now; the window's language does not choose the file.
+ * The bundled sentences are English; {@link #defaults(Locale)} reads the Simplified Chinese ones
+ * over them for a Chinese locale, which is what the window does in Chinese. The command line
+ * keeps English.
  */
 public final class ReasonTexts {
 
@@ -35,6 +37,7 @@ public final class ReasonTexts {
     /** The key of the template for columns without their own. */
     public static final String GENERIC = "*";
     static final String BUNDLED = "reasons-en.properties";
+    static final String BUNDLED_CHINESE = "reasons-zh_CN.properties";
     private static final String FALLBACK = "{feature} = {value} (reference {reference}) raises "
             + "the default risk";
 
@@ -47,13 +50,29 @@ public final class ReasonTexts {
         this.templates = Map.copyOf(templates);
     }
 
-    /** The bundled templates. */
+    /** The bundled English templates. */
     public static ReasonTexts defaults() {
-        try (InputStream in = ReasonTexts.class.getResourceAsStream(BUNDLED)) {
+        return new ReasonTexts(bundled(BUNDLED));
+    }
+
+    /**
+     * The bundled templates of a language: the Chinese ones over the English for Chinese, the
+     * English ones for any other language.
+     */
+    public static ReasonTexts defaults(Locale locale) {
+        Map<String, String> templates = new HashMap<>(bundled(BUNDLED));
+        if ("zh".equals(locale.getLanguage())) {
+            templates.putAll(bundled(BUNDLED_CHINESE));
+        }
+        return new ReasonTexts(templates);
+    }
+
+    private static Map<String, String> bundled(String name) {
+        try (InputStream in = ReasonTexts.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from the program");
+                throw new IllegalStateException(name + " is missing from the program");
             }
-            return new ReasonTexts(read(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

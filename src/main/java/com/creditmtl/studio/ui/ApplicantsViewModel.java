@@ -9,6 +9,7 @@ import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.PredictionExport;
 import com.creditmtl.studio.study.Rescoring;
 import com.creditmtl.studio.study.Study;
+import com.creditmtl.studio.scoring.ReasonTexts;
 import com.creditmtl.studio.study.WhatIf;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -141,6 +142,8 @@ public final class ApplicantsViewModel {
     private final BooleanProperty exporting = new SimpleBooleanProperty();
 
     private WhatIf whatIf;
+    private Study whatIfStudy;
+    private final I18n i18n;
     private Map<String, Object> originalValues = Map.of();
     private boolean passingOn;
 
@@ -148,6 +151,14 @@ public final class ApplicantsViewModel {
         this.main = main;
         this.executor = executor;
         this.filter = new ApplicantFilter(() -> main.i18n().locale());
+        this.i18n = main.i18n();
+        // reasons are sentences in the window's language: a new language writes them again
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            if (whatIf != null) {
+                whatIf = whatIf(whatIfStudy);
+                evaluate();
+            }
+        });
         main.studyProperty().addListener((obs, old, trained) -> {
             if (!passingOn) {
                 showTrained(trained);
@@ -197,7 +208,7 @@ public final class ApplicantsViewModel {
     private void use(Study chosen, I18n.Message description, List<ApplicantRow> shown) {
         selected.set(null);
         study.set(chosen);
-        whatIf = chosen == null ? null : new WhatIf(chosen);
+        whatIf = chosen == null ? null : whatIf(chosen);
         source.set(description);
         rows.setAll(shown);
         if (chosen != null) {
@@ -311,6 +322,12 @@ public final class ApplicantsViewModel {
         grade.set(outcome.grade());
         reasons.setAll(outcome.reasonTexts());
         whatIfMessage.set(I18n.Message.of("applicants.whatIf.updated", millis));
+    }
+
+    /** A what-if editor of a study, its reasons in the window's language. */
+    private WhatIf whatIf(Study of) {
+        whatIfStudy = of;
+        return new WhatIf(of, ReasonTexts.defaults(i18n.locale()));
     }
 
     /** The last thousand what-if times, in milliseconds, in the order measured. */
@@ -438,7 +455,7 @@ public final class ApplicantsViewModel {
         int index = chosen == null ? -1 : rows.indexOf(chosen);
         selected.set(null);
         study.set(rescored);
-        whatIf = new WhatIf(rescored);
+        whatIf = whatIf(rescored);
         rows.setAll(updated);
         if (current == main.studyProperty().get()) {
             passingOn = true;

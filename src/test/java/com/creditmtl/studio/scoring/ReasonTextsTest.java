@@ -14,6 +14,18 @@ class ReasonTextsTest {
     Path folder;
 
     @Test
+    void chineseSentencesForAChineseLocaleEnglishForOthers() {
+        assertEquals("8 月还款状态 2（参考值 0）提高了违约风险",
+                ReasonTexts.defaults(java.util.Locale.SIMPLIFIED_CHINESE)
+                        .sentence("PAY_2", "2", "0", 0.8));
+        assertEquals("utilisation = 0.93（参考值 0.41）提高了违约风险",
+                ReasonTexts.defaults(java.util.Locale.SIMPLIFIED_CHINESE)
+                        .sentence("utilisation", "0.93", "0.41", 0.5));
+        assertEquals(ReasonTexts.defaults().sentence("PAY_2", "2", "0", 0.8),
+                ReasonTexts.defaults(java.util.Locale.GERMANY).sentence("PAY_2", "2", "0", 0.8));
+    }
+
+    @Test
     void bundledTableColumnHasItsOwnSentence() {
         String text = ReasonTexts.defaults().sentence("PAY_2", "2", "0", 0.8);
 

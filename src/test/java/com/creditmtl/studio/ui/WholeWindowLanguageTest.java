@@ -98,6 +98,11 @@ class WholeWindowLanguageTest {
                 && !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
+        // an applicant chosen, so the what-if editor and its reasons show
+        javafx.scene.control.TableView<?> applicants = robot.lookup("#applicantTable").query();
+        robot.interact(() -> applicants.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
         robot.interact(() -> model.i18n().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
         Set<String> seen = new LinkedHashSet<>();
         List<String> english = new ArrayList<>();
