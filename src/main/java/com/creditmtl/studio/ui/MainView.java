@@ -13,6 +13,7 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -92,7 +93,11 @@ public final class MainView {
     private final TabPane tabs = new TabPane();
     private final NotificationPane notifications;
     private TradeOffViewModel tradeOffModel;
-    private javafx.beans.binding.BooleanBinding cannotTrain;
+    /**
+     * True while a training cannot start: a run or import is busy, there is no table, or the
+     * trade-off grid is training on the same background thread.
+     */
+    private final BooleanBinding cannotTrain;
     private final Menu recentMenu = new Menu();
     private boolean noticeIsStatus;
 
@@ -112,6 +117,8 @@ public final class MainView {
                 tab(EVALUATION, new EvaluationView(evaluation, model).build()),
                 tab(APPLICANTS, ApplicantsView.forWindow(model)),
                 tab(TRADE_OFFS, tradeOffs(model)));
+        cannotTrain = model.busyProperty().or(model.tableProperty().isNull())
+                .or(tradeOffModel.runningProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         VBox center = new VBox(errorBanner(), tabs);
@@ -188,18 +195,6 @@ public final class MainView {
         return tab;
     }
 
-    /**
-     * True while a training cannot start: a run or import is busy, there is no table, or the
-     * trade-off grid is training on the same background thread.
-     */
-    private javafx.beans.binding.BooleanBinding cannotTrain() {
-        if (cannotTrain == null) {
-            cannotTrain = model.busyProperty().or(model.tableProperty().isNull())
-                    .or(tradeOffModel.runningProperty());
-        }
-        return cannotTrain;
-    }
-
     /** Trains with the current settings and shows the Training tab. */
     void train() {
         selectTab(TRAINING);
@@ -266,7 +261,7 @@ public final class MainView {
         file.textProperty().bind(i18n.bind("main.menu.file"));
 
         MenuItem trainItem = item("main.menu.train", "trainItem", KeyCode.T, this::train);
-        trainItem.disableProperty().bind(cannotTrain());
+        trainItem.disableProperty().bind(cannotTrain);
         MenuItem pause = item("main.menu.pause", "pauseItem", KeyCode.P, model::togglePause);
         pause.disableProperty().bind(model.trainingProperty().not());
         MenuItem cancel = new MenuItem();
@@ -278,7 +273,7 @@ public final class MainView {
             selectTab(TRAINING);
             model.retrainSameSeed();
         });
-        retrain.disableProperty().bind(cannotTrain().or(Bindings.isEmpty(model.runs())));
+        retrain.disableProperty().bind(cannotTrain.or(Bindings.isEmpty(model.runs())));
         MenuItem explore = item("main.menu.tradeOffs", "tradeOffsItem", null, () -> {
             selectTab(TRADE_OFFS);
             tradeOffModel.run();
@@ -338,7 +333,7 @@ public final class MainView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
-                    if (!cannotTrain().get()) {
+                    if (!cannotTrain.get()) {
                         train();
                     }
                 });
@@ -360,7 +355,7 @@ public final class MainView {
         train.textProperty().bind(i18n.bind("main.train"));
         train.setId("trainButton");
         train.setTooltip(tooltip("main.train.tooltip"));
-        train.disableProperty().bind(cannotTrain());
+        train.disableProperty().bind(cannotTrain);
         train.setOnAction(e -> train());
 
         Button pause = new Button();

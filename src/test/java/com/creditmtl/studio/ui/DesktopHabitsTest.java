@@ -7,7 +7,6 @@ import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
@@ -16,12 +15,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,30 +25,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * Habits of a desktop program, headless: the window's place, size and language come back in
  * the next session, and a finished training says so in the notification strip.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopHabitsTest {
+class DesktopHabitsTest extends WindowTestBase {
 
     @TempDir
     static Path folder;
 
-    private ExecutorService executor;
-    private MainViewModel model;
-    private MainView view;
-    private Stage stage;
-
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        executor = StudioApp.backgroundExecutor();
-        model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
-        view = new MainView(model);
-        stage.setScene(new Scene(view.root(), 1100, 700));
-        stage.show();
+        showWindow(stage);
     }
 
-    @AfterEach
-    void stopExecutor() {
-        executor.shutdownNow();
+    @Override
+    protected double sceneWidth() {
+        return 1100;
+    }
+
+    @Override
+    protected double sceneHeight() {
+        return 700;
     }
 
     @Test

@@ -3,36 +3,29 @@ package com.creditmtl.studio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.model.TrainingOptions.RegressionLoss;
 import com.creditmtl.studio.model.TrainingOptions.TaskBalancing;
-import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,28 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * Simplified Chinese from View > Language at once, after an import and a training, and back to
  * English: the real texts are read from the controls, headless under Monocle.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowLanguageTest {
+class MainWindowLanguageTest extends WindowTestBase {
 
     @TempDir
     static Path folder;
 
-    private ExecutorService executor;
-    private MainViewModel model;
-    private MainView view;
-
     @Start
     void start(Stage stage) {
-        executor = StudioApp.backgroundExecutor();
-        model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
-        view = new MainView(model);
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.shutdownNow();
+        showWindow(stage);
     }
 
     @Test

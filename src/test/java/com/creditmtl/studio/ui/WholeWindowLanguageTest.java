@@ -3,21 +3,17 @@ package com.creditmtl.studio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.creditmtl.studio.data.CsvImporter;
-import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Control;
@@ -32,12 +28,9 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,11 +41,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * word. Words that come from the data (column, task and file names, category values) and the
  * names of metrics and methods that keep their Latin name in Chinese are allowed.
  */
-@ExtendWith(ApplicationExtension.class)
-class WholeWindowLanguageTest {
+class WholeWindowLanguageTest extends WindowTestBase {
 
     @TempDir
     static Path folder;
+
+    @Start
+    void start(Stage stage) {
+        showWindow(stage);
+    }
 
     /**
      * Latin words a Chinese credit analyst reads as they are: names of people and methods, the
@@ -66,26 +63,6 @@ class WholeWindowLanguageTest {
     /** Identifiers and file names: anything with an underscore, digit, dot, slash or @. */
     private static final Pattern NAME = Pattern.compile(
             "[A-Za-z0-9]*[_0-9./\\\\@][A-Za-z0-9_./\\\\@-]*");
-
-    private ExecutorService executor;
-    private MainViewModel model;
-    private MainView view;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        executor = StudioApp.backgroundExecutor();
-        model = new MainViewModel(new CsvImporter(), new StudyTrainer(), executor);
-        view = new MainView(model);
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.shutdownNow();
-    }
 
     @Test
     void everyTabReadsInChineseAfterTrainingAndInEnglishAgain(FxRobot robot) throws Exception {
