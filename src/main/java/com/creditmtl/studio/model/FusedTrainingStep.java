@@ -57,9 +57,17 @@ final class FusedTrainingStep {
     private final INDArray flatGradients;
     private final INDArray parameters;
     private final INDArray update;
+    private final FloatBuffer parameterData;
+    private final int parameterOffset;
+    private final FloatBuffer updateData;
+    private final int updateOffset;
+    private final int parameterCount;
     private final int[] widths;
 
     private final Map<Integer, Buffers> buffersByRows = new HashMap<>();
+    /** Per updater block, its prepared step, or null where the block updates itself; made at
+     * the first step, once the updater has its state. */
+    private List<PreparedAdamStep> preparedBlocks;
 
     private FusedTrainingStep(ComputationGraph network, List<String> layerNames) {
         this.network = network;
@@ -71,6 +79,11 @@ final class FusedTrainingStep {
         this.flatGradients = network.getFlattenedGradients();
         this.parameters = network.params();
         this.update = flatGradients.reshape(parameters.shape());
+        this.parameterData = parameters.data().asNioFloat();
+        this.parameterOffset = (int) parameters.offset();
+        this.updateData = update.data().asNioFloat();
+        this.updateOffset = (int) update.offset();
+        this.parameterCount = (int) parameters.length();
         this.widths = new int[layerNames.size()];
 
         for (int i = 0; i < layerNames.size(); i++) {
@@ -189,24 +202,25 @@ final class FusedTrainingStep {
      */
     void computeGradient(INDArray features, float[] labels, float[] mask, int firstRow) {
         int rows = (int) features.rows();
-        Buffers b = buffersByRows.computeIfAbsent(rows, Buffers::new);
+        Buffers b = buffersByRows.computeIfAbsent(rows, r -> new Buffers(r, features.columns()));
         int layers = weights.size();
+        // copied, because giving a prepared product a new input array keeps native memory
+        // until the product is dropped
+        b.inputData.put(0, features.data().asNioFloat(), (int) features.offset(),
+                rows * (int) features.columns());
 
-        INDArray previous = features;
         for (int i = 0; i < layers; i++) {
-            Nd4j.gemm(previous, weights.get(i), b.activations[i], false, false, 1.0, 0.0);
+            b.forward[i].run();
             addBias(b.activationData[i], rows, widths[i], biases.get(i), i < layers - 1);
-            previous = b.activations[i];
         }
 
         lossGradient(b.activationData[layers - 1], labels, mask, firstRow, rows);
 
         for (int i = layers - 1; i >= 0; i--) {
-            INDArray input = i == 0 ? features : b.activations[i - 1];
-            Nd4j.gemm(input, b.deltas[i], weightGradients.get(i), true, false, 1.0, 0.0);
+            b.weightGradient[i].run();
             columnSums(b.deltaData[i], rows, widths[i], biasGradients.get(i));
             if (i > 0) {
-                Nd4j.gemm(b.deltas[i], weights.get(i), b.deltas[i - 1], false, true, 1.0, 0.0);
+                b.backward[i].run();
                 reluGradient(b.deltaData[i - 1], b.activationData[i - 1], rows * widths[i - 1]);
             }
         }
@@ -224,11 +238,23 @@ final class FusedTrainingStep {
 
         int iteration = network.getIterationCount();
         int epoch = network.getEpochCount();
-        update.divi(features.rows());
-        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
-            block.update(iteration, epoch);
+        divide(updateData, updateOffset, parameterCount, features.rows());
+        List<UpdaterBlock> blocks = updater.getUpdaterBlocks();
+        if (preparedBlocks == null) {
+            preparedBlocks = new ArrayList<>(blocks.size());
+            for (UpdaterBlock block : blocks) {
+                preparedBlocks.add(PreparedAdamStep.forBlock(block));
+            }
         }
-        parameters.subi(update);
+        for (int i = 0; i < blocks.size(); i++) {
+            PreparedAdamStep prepared = preparedBlocks.get(i);
+            if (prepared != null) {
+                prepared.update(iteration, epoch);
+            } else {
+                blocks.get(i).update(iteration, epoch);
+            }
+        }
+        subtract(parameterData, parameterOffset, updateData, updateOffset, parameterCount);
         BaseOptimizer.incrementIterationCount(network, 1);
     }
 
@@ -284,24 +310,69 @@ final class FusedTrainingStep {
         }
     }
 
-    /** Activations and deltas of each layer for one minibatch size, allocated once. */
+    /** Divides each value by the minibatch size, as {@code divi} does, without an op call. */
+    private static void divide(FloatBuffer values, int offset, int length, long rows) {
+        float divisor = rows;
+        for (int i = offset; i < offset + length; i++) {
+            values.put(i, values.get(i) / divisor);
+        }
+    }
+
+    /** Subtracts the update from the parameters, as {@code subi} does, without an op call. */
+    private static void subtract(FloatBuffer parameters, int parameterOffset, FloatBuffer update,
+            int updateOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            parameters.put(parameterOffset + i,
+                    parameters.get(parameterOffset + i) - update.get(updateOffset + i));
+        }
+    }
+
+    /**
+     * Activations and deltas of each layer for one minibatch size, allocated once, with the
+     * products between them prepared once.
+     */
     private final class Buffers {
+        /** The minibatch's features, copied in at each step. */
+        final INDArray input;
+        final FloatBuffer inputData;
         final INDArray[] activations;
         final INDArray[] deltas;
         final FloatBuffer[] activationData;
         final FloatBuffer[] deltaData;
+        /** Per layer: its input times its weights, into its activations. */
+        final PreparedProduct[] forward;
+        /** Per layer: its input transposed times its delta, into its weight gradient. */
+        final PreparedProduct[] weightGradient;
+        /** Per layer after the first: its delta times its weights transposed, into the delta
+         * of the layer before. */
+        final PreparedProduct[] backward;
 
-        Buffers(int rows) {
+        Buffers(int rows, long inputs) {
             int layers = widths.length;
+            input = Nd4j.createUninitialized(DataType.FLOAT, rows, inputs);
+            inputData = input.data().asNioFloat();
             activations = new INDArray[layers];
             deltas = new INDArray[layers];
             activationData = new FloatBuffer[layers];
             deltaData = new FloatBuffer[layers];
+            forward = new PreparedProduct[layers];
+            weightGradient = new PreparedProduct[layers];
+            backward = new PreparedProduct[layers];
             for (int i = 0; i < layers; i++) {
                 activations[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, widths[i]);
                 deltas[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, widths[i]);
                 activationData[i] = activations[i].data().asNioFloat();
                 deltaData[i] = deltas[i].data().asNioFloat();
+            }
+            for (int i = 0; i < layers; i++) {
+                INDArray in = i == 0 ? input : activations[i - 1];
+                forward[i] = new PreparedProduct(in, weights.get(i), activations[i], false, false);
+                weightGradient[i] = new PreparedProduct(in, deltas[i], weightGradients.get(i),
+                        true, false);
+                if (i > 0) {
+                    backward[i] = new PreparedProduct(deltas[i], weights.get(i), deltas[i - 1],
+                            false, true);
+                }
             }
         }
     }

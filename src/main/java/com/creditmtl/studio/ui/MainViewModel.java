@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -139,7 +142,6 @@ public final class MainViewModel {
     private TrainingControl control;
     private TrainingSettings runSettings;
     private boolean weightsMoved;
-    private PauseTransition flushTimer;
     private TrainingSettings pendingExperiment;
     private Consumer<Runnable> startGate = Runnable::run;
 
@@ -324,7 +326,6 @@ public final class MainViewModel {
         runSettings = settings;
         weightsMoved = false;
         epochDone.set(0);
-        stallProbe.start();
         LOGGER.info("Training started from the window, seed {}", settings.seed());
 
         TrainingControl runControl = new TrainingControl();
@@ -332,19 +333,23 @@ public final class MainViewModel {
             @Override
             protected Study call() {
                 ComputeThreads.leaveOneCoreFree();
-                return evaluating.train(current, settings, keep, report -> {
-                    updateProgress(report.epoch(), report.epochs());
-                    queue(report);
-                }, runControl);
+                return evaluating.train(current, settings, keep, report -> queue(report),
+                        runControl);
             }
         };
         control = runControl;
-        progress.bind(task.progressProperty());
         task.setOnSucceeded(e -> finish(task, "Trained"));
         task.setOnCancelled(e -> finish(task, "Cancelled"));
         task.setOnFailed(e -> finish(task, "Failed"));
         running = task;
-        startGate.accept(() -> executor.execute(task));
+        // the FX thread is watched from the run's first step: the frame that shows the
+        // Training tab is drawn before it, as any switch of tab is
+        startGate.accept(() -> {
+            if (running == task) {
+                stallProbe.start();
+            }
+            executor.execute(task);
+        });
     }
 
     /** Cancels the running training or import. */
@@ -505,15 +510,20 @@ public final class MainViewModel {
     private void queue(EpochReport report) {
         pendingReports.add(report);
         if (flushScheduled.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                if (flushTimer == null) {
-                    flushTimer = new PauseTransition(Duration.millis(FLUSH_MILLIS));
-                    flushTimer.setOnFinished(e -> flushReports());
-                }
-                flushTimer.playFromStart();
-            });
+            // a timer thread, not an animation: a running animation would make the toolkit
+            // redraw at every frame, and each of those frames would wait on the one before
+            FLUSH_TIMER.schedule(() -> Platform.runLater(this::flushReports), FLUSH_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
+
+    /** Schedules the chart updates of every window; one daemon thread. */
+    private static final ScheduledExecutorService FLUSH_TIMER =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "chart-flush-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** Draws every queued epoch report; on the FX thread. */
     void flushReports() {
@@ -526,6 +536,8 @@ public final class MainViewModel {
             last = report;
         }
         if (last != null && training.get()) {
+            // the progress moves with the chart, so that an epoch changes the window once
+            progress.set((double) last.epoch() / last.epochs());
             timeLeftText.set(timeLeft(last));
             progressWords.set(describe(last));
             epochDone.set(last.epoch());

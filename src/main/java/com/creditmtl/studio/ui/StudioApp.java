@@ -1,6 +1,7 @@
 package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.model.ComputeThreads;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,11 @@ public final class StudioApp extends Application {
     /** One daemon thread for imports and training, so closing the window ends the program. */
     static ExecutorService backgroundExecutor() {
         return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "studio-background");
+            Thread thread = new Thread(() -> {
+                // imports and trainings give way to the window when both want the processor
+                ComputeThreads.lowerPriorityOfThisThread();
+                runnable.run();
+            }, "studio-background");
             thread.setDaemon(true);
             return thread;
         });
