@@ -98,8 +98,10 @@ final class TasksModelView {
         autoL2.selectedProperty().bindBidirectional(settings.autoL2Property());
         TextField l2 = doubleField("l2Field", settings.l2Property(), "tasks.l2.name", 0, false,
                 Double.POSITIVE_INFINITY, true);
-        l2.disableProperty().bind(settings.autoL2Property());
         l2.setPrefWidth(100);
+        // automatic hides the manual value, which would not be used; the help says the rule
+        l2.visibleProperty().bind(settings.autoL2Property().not());
+        l2.managedProperty().bind(l2.visibleProperty());
         HBox l2Box = new HBox(8, autoL2, l2);
         l2Box.setAlignment(Pos.CENTER_LEFT);
         row = addRow(grid, row, true, "tasks.l2", l2Box);

@@ -189,15 +189,22 @@ final class TrainingView {
                 i18n.bind("training.column.task"), TaskMetrics::task);
         task.setMinWidth(130);
         metrics.getColumns().add(task);
-        metrics.getColumns().add(TableColumns.text(i18n.bind("training.column.type"),
-                m -> i18n.get(TasksModelView.typeKey(m.type()))));
+        TableColumn<TaskMetrics, String> type = TableColumns.text(
+                i18n.bind("training.column.type"),
+                m -> i18n.get(TasksModelView.typeKey(m.type())));
+        // wide enough for "regression" and for an amount's RMSE in the tens of thousands
+        type.setMinWidth(88);
+        metrics.getColumns().add(type);
         metrics.getColumns().add(numberColumn("training.column.weight", TaskMetrics::weight, 2));
         metrics.getColumns().add(numberColumn("training.column.auc", TaskMetrics::auc, 4));
         metrics.getColumns().add(numberColumn("training.column.ks", TaskMetrics::ks, 4));
         metrics.getColumns().add(numberColumn("training.column.mae", TaskMetrics::mae, 1));
-        metrics.getColumns().add(numberColumn("training.column.rmse", TaskMetrics::rmse, 1));
+        TableColumn<TaskMetrics, Double> rmse = numberColumn("training.column.rmse",
+                TaskMetrics::rmse, 1);
+        rmse.setMinWidth(80);
+        metrics.getColumns().add(rmse);
         metrics.getColumns().forEach(column -> column.setMinWidth(Math.max(column.getMinWidth(),
-                56)));
+                60)));
 
         TableView<RunRecord> runs = new TableView<>(model.runs());
         runs.setId("runTable");
@@ -260,7 +267,7 @@ final class TrainingView {
             part.setPadding(new Insets(6, 6, 6, 6));
         }
         SplitPane box = new SplitPane(metricsBox, history, sideBox);
-        box.setDividerPositions(0.5, 0.66);
+        box.setDividerPositions(0.56, 0.74);
         return box;
     }
 

@@ -112,6 +112,24 @@ class ShellTest {
     }
 
     @Test
+    void automaticL2HidesTheManualValueWhichAManualL2Shows(FxRobot robot) {
+        robot.interact(() -> view.selectTab(MainView.TASKS));
+        Node field = robot.lookup("#l2Field").query();
+
+        robot.interact(() -> model.settings().autoL2Property().set(true));
+        assertFalse(field.isVisible());
+        assertFalse(field.isManaged());
+        assertTrue(model.currentSettings().options().isAutoL2());
+
+        robot.interact(() -> {
+            model.settings().autoL2Property().set(false);
+            model.settings().l2Property().set(0.002);
+        });
+        assertTrue(field.isVisible());
+        assertEquals(0.002, model.currentSettings().options().l2(), 1e-12);
+    }
+
+    @Test
     void savedAndReopenedExperimentGivesTheSameSettings(FxRobot robot) throws Exception {
         robot.interact(() -> {
             model.tasks().get(0).weightProperty().set(0.8);
