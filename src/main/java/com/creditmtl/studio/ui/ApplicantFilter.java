@@ -311,6 +311,54 @@ public final class ApplicantFilter {
         return true;
     }
 
+    /**
+     * Keeps only the rows whose value in the column lies from {@code low} to {@code high}, both
+     * included: the column's ≥ and ≤ conditions are replaced by these two, shown as chips like
+     * any others. A bound at or beyond the column's own end ({@code min}, {@code max}) adds no
+     * condition, so the full range filters nothing. Does nothing for an unknown or text column.
+     */
+    public void setRange(String key, double low, double high, double min, double max) {
+        Column target = columns.stream().filter(c -> c.key().equals(key)
+                && c.kind() == Kind.NUMBER).findFirst().orElse(null);
+        if (target == null) {
+            return;
+        }
+        List<Condition> replaced = conditions.stream().filter(c -> c.column().key().equals(key)
+                && (c.operator() == Operator.AT_LEAST || c.operator() == Operator.AT_MOST))
+                .toList();
+        List<Condition> added = new ArrayList<>(2);
+        if (low > min) {
+            added.add(bound(target, Operator.AT_LEAST, low));
+        }
+        if (high < max) {
+            added.add(bound(target, Operator.AT_MOST, high));
+        }
+        if (!replaced.equals(added)) {
+            conditions.removeAll(replaced);
+            conditions.addAll(added);
+        }
+    }
+
+    /** The column's range as its ≥ and ≤ conditions give it, NaN for a bound not set. */
+    public double[] range(String key) {
+        double low = Double.NaN;
+        double high = Double.NaN;
+        for (Condition c : conditions) {
+            if (c.column().key().equals(key) && c.operator() == Operator.AT_LEAST) {
+                low = Double.isNaN(low) ? c.number() : Math.max(low, c.number());
+            } else if (c.column().key().equals(key) && c.operator() == Operator.AT_MOST) {
+                high = Double.isNaN(high) ? c.number() : Math.min(high, c.number());
+            }
+        }
+        return new double[] {low, high};
+    }
+
+    private Condition bound(Column column, Operator operator, double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale.get());
+        format.setMaximumFractionDigits(column.decimals());
+        return new Condition(column, operator, format.format(value), value);
+    }
+
     /** A number typed in the locale's way or plainly; NaN when it is none. */
     double parse(String text) {
         String plain = text.strip();

@@ -61,6 +61,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.controlsfx.control.RangeSlider;
 
 /**
  * The Applicants tab: a tool bar to choose the study that scores (trained here or opened from a
@@ -341,7 +342,104 @@ final class ApplicantsView {
         chips.visibleProperty().bind(Bindings.isNotEmpty(filter.conditions()));
         filter.conditions().addListener((ListChangeListener<Condition>) c -> rebuildChips());
         rebuildChips();
-        return new VBox(4, searchRow, draft, message, chips);
+        return new VBox(4, searchRow, draft, scoreRange(), message, chips);
+    }
+
+    /**
+     * A range slider over the scores of the applicants shown: dragging either end keeps the
+     * applicants whose score lies between, as the score's ≥ and ≤ conditions, which appear as
+     * chips and can be removed like any others; the thumbs follow those conditions back.
+     */
+    private Region scoreRange() {
+        ApplicantFilter filter = model.filter();
+        RangeSlider slider = new RangeSlider(0, 1, 0, 1);
+        slider.setId("scoreRangeSlider");
+        slider.setShowTickLabels(true);
+        slider.setShowTickMarks(true);
+        slider.setSnapToTicks(false);
+        slider.setTooltip(tooltip("applicants.filter.scoreRange.tip"));
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        Label shown = new Label();
+        shown.setId("scoreRangeText");
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable describe = () -> shown.setText(i18n.get("applicants.filter.scoreRange.shown",
+                Math.round(slider.getLowValue()), Math.round(slider.getHighValue())));
+        boolean[] syncing = {false};
+        Runnable follow = () -> {
+            // the thumbs show the score's conditions, or the whole range without any
+            double[] range = filter.range(SCORE_KEY);
+            syncing[0] = true;
+            slider.setHighValue(slider.getMax());
+            slider.setLowValue(Double.isNaN(range[0]) ? slider.getMin()
+                    : Math.max(slider.getMin(), Math.min(range[0], slider.getMax())));
+            slider.setHighValue(Double.isNaN(range[1]) ? slider.getMax()
+                    : Math.max(slider.getLowValue(), Math.min(range[1], slider.getMax())));
+            syncing[0] = false;
+            describe.run();
+        };
+        Runnable bounds = () -> {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (ApplicantsViewModel.ApplicantRow row : model.rows()) {
+                double score = Math.floor(row.result().score());
+                if (Double.isFinite(score)) {
+                    min = Math.min(min, score);
+                    max = Math.max(max, score);
+                }
+            }
+            boolean any = min <= max;
+            slider.setDisable(!any || min == max);
+            syncing[0] = true;
+            slider.setMin(any ? min : 0);
+            slider.setMax(any ? Math.max(max, min + 1) : 1);
+            slider.setMajorTickUnit(tickUnit(slider.getMax() - slider.getMin()));
+            slider.setMinorTickCount(0);
+            syncing[0] = false;
+            follow.run();
+        };
+        Runnable apply = () -> {
+            if (!syncing[0] && !slider.isLowValueChanging() && !slider.isHighValueChanging()) {
+                filter.setRange(SCORE_KEY, Math.round(slider.getLowValue()),
+                        Math.round(slider.getHighValue()), slider.getMin(), slider.getMax());
+            }
+        };
+        slider.lowValueProperty().addListener((obs, old, now) -> {
+            describe.run();
+            apply.run();
+        });
+        slider.highValueProperty().addListener((obs, old, now) -> {
+            describe.run();
+            apply.run();
+        });
+        slider.lowValueChangingProperty().addListener((obs, old, now) -> apply.run());
+        slider.highValueChangingProperty().addListener((obs, old, now) -> apply.run());
+        filter.conditions().addListener((ListChangeListener<Condition>) c -> follow.run());
+        model.rows().addListener((ListChangeListener<ApplicantsViewModel.ApplicantRow>) c ->
+                bounds.run());
+        i18n.localeProperty().addListener((obs, old, now) -> describe.run());
+        bounds.run();
+
+        Label title = label("applicants.filter.scoreRange");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, title, slider, shown);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The key of the score's column in the filter. */
+    static final String SCORE_KEY = "score";
+
+    /** A round step between tick labels: about five labels over the span. */
+    static double tickUnit(double span) {
+        double raw = Math.max(span, 1) / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= raw) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     private String operatorText(Operator operator) {

@@ -34,6 +34,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.controlsfx.control.RangeSlider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -313,6 +314,48 @@ class ApplicantsViewTest {
         assertEquals("trained in this window", text(scoring.studyNameProperty().get()));
         assertEquals(main.studyProperty().get(), applicants.studyProperty().get());
         assertEquals(main.studyProperty().get().testResults().size(), applicants.rows().size());
+    }
+
+    @Test
+    void scoreRangeSliderKeepsTheApplicantsBetweenItsEndsAsTwoConditions(FxRobot robot) {
+        RangeSlider slider = robot.lookup("#scoreRangeSlider").queryAs(RangeSlider.class);
+        Label shown = robot.lookup("#scoreRangeText").queryAs(Label.class);
+        List<Double> scores = new ArrayList<>(applicants.rows().stream()
+                .map(r -> Math.floor(r.result().score())).toList());
+        scores.sort(null);
+        assertEquals(scores.get(0), slider.getMin());
+        assertEquals(scores.get(scores.size() - 1), slider.getMax());
+        assertTrue(applicants.filter().conditions().isEmpty(), "the whole range filters nothing");
+
+        // the middle half of the scores, as dragging both ends there would leave them
+        long low = Math.round(scores.get(scores.size() / 4));
+        long high = Math.round(scores.get(3 * scores.size() / 4));
+        robot.interact(() -> {
+            slider.setLowValueChanging(true);
+            slider.setLowValue(low);
+            slider.setLowValueChanging(false);
+            slider.setHighValueChanging(true);
+            slider.setHighValue(high);
+            slider.setHighValueChanging(false);
+        });
+
+        List<String> expected = applicants.rows().stream()
+                .filter(r -> Math.floor(r.result().score()) >= low
+                        && Math.floor(r.result().score()) <= high)
+                .map(ApplicantRow::id).sorted().toList();
+        assertTrue(!expected.isEmpty() && expected.size() < applicants.rows().size());
+        assertEquals(expected, applicants.filtered().stream().map(ApplicantRow::id).sorted()
+                .toList());
+        assertEquals(2, applicants.filter().conditions().size());
+        assertEquals(low + " to " + high, shown.getText());
+
+        // removing the lower bound's chip puts that thumb back at the end
+        robot.interact(() -> applicants.filter().remove(applicants.filter().conditions().get(0)));
+        assertEquals(slider.getMin(), slider.getLowValue());
+        assertEquals(high, slider.getHighValue(), 1e-9);
+        robot.interact(() -> applicants.filter().clear());
+        assertEquals(slider.getMax(), slider.getHighValue());
+        assertEquals(applicants.rows().size(), applicants.filtered().size());
     }
 
     @Test
