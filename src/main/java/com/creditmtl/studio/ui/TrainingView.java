@@ -185,8 +185,10 @@ final class TrainingView {
         metrics.setId("metricsTable");
         metrics.setPlaceholder(placeholder("training.metricsPlaceholder"));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // a head with weight 0 was not trained: its figures say nothing about the task
         TableColumn<TaskMetrics, String> task = TableColumns.text(
-                i18n.bind("training.column.task"), TaskMetrics::task);
+                i18n.bind("training.column.task"), m -> m.weight() == 0
+                        ? i18n.get("training.untrainedTask", m.task()) : m.task());
         task.setMinWidth(130);
         metrics.getColumns().add(task);
         TableColumn<TaskMetrics, String> type = TableColumns.text(

@@ -76,6 +76,9 @@ class MainWindowTest {
         Spinner<?> epochs = robot.lookup("#epochsSpinner").queryAs(Spinner.class);
         robot.doubleClickOn(epochs.getEditor()).write("2").type(KeyCode.ENTER);
         assertEquals(2, app.model().epochsProperty().get());
+        // the amount head left untrained, which the metrics then say
+        robot.interact(() -> robot.lookup("#weight-overdue_amount").queryAs(Slider.class)
+                .setValue(0));
 
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         TableView<?> applicants = robot.lookup("#applicantTable").queryAs(TableView.class);
@@ -102,7 +105,12 @@ class MainWindowTest {
             }
         }
         assertEquals(6_000, applicants.getItems().size());
-        assertEquals(3, robot.lookup("#metricsTable").queryAs(TableView.class).getItems().size());
+        TableView<?> metrics = robot.lookup("#metricsTable").queryAs(TableView.class);
+        assertEquals(3, metrics.getItems().size());
+        assertEquals(List.of("default_probability", "overdue_days",
+                "overdue_amount (weight 0: not trained)"),
+                List.of(0, 1, 2).stream().map(row -> metrics.getColumns().get(0)
+                        .getCellObservableValue(row).getValue()).toList());
         assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()
                 .startsWith("Trained 2 epochs"));
         assertFalse(robot.lookup("#trainButton").queryAs(Button.class).isDisabled());
