@@ -142,9 +142,9 @@ public final class I18n {
     }
 
     /**
-     * A sentence of the engine in the current language: as the engine wrote it in English, or
-     * when the window has no pattern for it; else from its pattern, with the sentences among its
-     * arguments put in words first.
+     * A sentence of the engine in the current language. In English, and for a sentence the
+     * window has no pattern for, that is the engine's own text; otherwise it is written from the
+     * pattern of its key, the sentences among its arguments put in words first.
      */
     public String get(Sentence sentence) {
         if (sentence.key() == null || isEnglish()) {
@@ -192,7 +192,7 @@ public final class I18n {
         return String.valueOf(text);
     }
 
-    /** Whether texts are read from the English bundle, which has no parent. */
+    /** Whether the texts are the base bundle's: English, or a language the window lacks. */
     private boolean isEnglish() {
         return bundle().getLocale().getLanguage().isEmpty()
                 || "en".equals(bundle().getLocale().getLanguage());

@@ -3,6 +3,7 @@ package com.creditmtl.studio.ui;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.Sentence;
@@ -22,6 +23,7 @@ import com.creditmtl.studio.study.TradeOffExplorer;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -172,6 +174,26 @@ class EngineSentencesTest {
         assertEquals(file + " is damaged or not a study file (" + reason + ")",
                 english.explain(e));
         assertEquals(e.getMessage(), fromEnglishPattern(e.sentence()));
+    }
+
+    @Test
+    void theImportDialogRefusesATaskAndNotesAGuessedEncodingInChinese(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("loans.csv");
+        Files.write(file, "id,region,default_probability\n1,Zürich,0\n2,Genève,1\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ImportDialogViewModel dialog = new ImportDialogViewModel(file, chinese);
+
+        dialog.refreshPreview();
+        assertTrue(dialog.detectedProperty().get().endsWith(" · 不是 UTF-8 编码；已按 "
+                + "windows-1252 读取（如字符显示异常，请选择其他编码）"),
+                dialog.detectedProperty().get());
+
+        dialog.tasksProperty().set("default_probability:logistic");
+        RefusedException refused = assertThrows(RefusedException.class, dialog::options);
+        dialog.reportProblem(refused);
+        assertEquals("任务“default_probability:logistic”：类型必须是 binary 或 regression，"
+                + "而不是“logistic”", dialog.problemProperty().get());
     }
 
     @Test
