@@ -93,9 +93,10 @@ final class ColumnBuffer {
                 return;
             }
             if (NumberParser.isInfinity(cell)) {
-                throw new ImportException(ImportException.at(file, row, name,
-                        "'" + cell + "' is an infinite number; declare it missing "
-                                + "(add it to the missing tokens) or correct the file"));
+                throw new ImportException(ImportException.at(file, row, name, Sentence.of(
+                        "import.infinite", "'" + cell + "' is an infinite number; declare it "
+                                + "missing (add it to the missing tokens) or correct the file",
+                        cell)));
             }
             firstTextRow = row;
             firstText = cell;
@@ -104,8 +105,8 @@ final class ColumnBuffer {
             return;
         }
         if (Double.isInfinite(value)) {
-            throw new ImportException(ImportException.at(file, row, name,
-                    "'" + cell + "' is too large for a number"));
+            throw new ImportException(ImportException.at(file, row, name, Sentence.of(
+                    "import.tooLarge", "'" + cell + "' is too large for a number", cell)));
         }
         if (isSentinel(value)) {
             sentinelHits++;

@@ -23,8 +23,8 @@ public record ComputedColumn(String name, String expression) {
     public static ComputedColumn parse(String text) {
         int equals = text.indexOf('=');
         if (equals <= 0 || equals == text.length() - 1) {
-            throw new IllegalArgumentException(
-                    "computed column '" + text + "' should read NAME=EXPRESSION");
+            throw new RefusedException("computed.unreadable",
+                    "computed column '" + text + "' should read NAME=EXPRESSION", text);
         }
         return new ComputedColumn(text.substring(0, equals).strip(),
                 text.substring(equals + 1).strip());

@@ -153,12 +153,17 @@ public final class CsvImporter {
         features.addAll(categorical);
         for (String feature : features) {
             if (!columns.contains(feature) && !computedFeatures.containsKey(feature)) {
-                String hint = header.size() > 1 ? "" : "; the study's import spec reads "
-                        + "cells split by '" + spec.delimiter() + "', is that the file's "
-                        + "delimiter?";
-                throw new ImportException(name + ": no column " + feature + ", a feature of "
-                        + "the study (columns: " + abbreviate(String.join(", ", header), 200)
-                        + ")" + hint);
+                String present = abbreviate(String.join(", ", header), 200);
+                if (header.size() > 1) {
+                    throw ImportException.of("import.noStudyFeature", name + ": no column "
+                            + feature + ", a feature of the study (columns: " + present + ")",
+                            name, feature, present);
+                }
+                throw ImportException.of("import.noStudyFeatureDelimiter", name + ": no column "
+                        + feature + ", a feature of the study (columns: " + present + "); the "
+                        + "study's import spec reads cells split by '" + spec.delimiter()
+                        + "', is that the file's delimiter?", name, feature, present,
+                        String.valueOf(spec.delimiter()));
             }
         }
 
@@ -190,14 +195,14 @@ public final class CsvImporter {
             BooleanSupplier cancelled, TaskMode taskMode) throws ImportException {
         String name = file.getFileName().toString();
         FileFormat format = FormatDetector.detect(file, options);
-        List<String> warnings = new ArrayList<>(format.notes());
+        List<Sentence> warnings = new ArrayList<>(format.notes());
         Reading reading = new Reading(name, format, options, warnings);
 
         long total;
         try {
             total = Math.max(1, Files.size(file));
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
                 Reader reader = reader(counted, format);
@@ -205,7 +210,7 @@ public final class CsvImporter {
             reading.readAll(rows, file, () -> progress.update(
                     Math.min(1, counted.count / (double) total)), cancelled);
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         progress.update(1);
 
@@ -239,7 +244,9 @@ public final class CsvImporter {
                 }
             }
         } catch (IOException | UncheckedIOException | CsvParseException e) {
-            throw new ImportException(name + ": cannot be previewed: " + e.getMessage(), e);
+            throw new ImportException(Sentence.of("import.noPreview", name
+                    + ": cannot be previewed: " + e.getMessage(), name,
+                    String.valueOf(e.getMessage())), e);
         }
         return new Preview(format, header == null ? List.of() : header, cells);
     }
@@ -259,7 +266,7 @@ public final class CsvImporter {
                 CsvReader<CellRow> rows = CellRow.reader(reader, format.delimiter())) {
             reading.readAll(rows, file, () -> { }, () -> false);
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         return new TableBuilder(name, file, reading.header, reading.buffers, (int) reading.rows,
                 options, new ArrayList<>()).guess();
@@ -278,7 +285,13 @@ public final class CsvImporter {
     }
 
     /** Header cells as column names: trimmed, unquoted, never empty, never repeated. */
-    static List<String> headerNames(CellRow record, List<String> warnings) {
+    /** The file cannot be read at all; the system's reason follows as it is. */
+    private static ImportException unreadable(String name, IOException e) {
+        return new ImportException(Sentence.of("import.unreadable", name + ": cannot be read: "
+                + e.getMessage(), name, String.valueOf(e.getMessage())), e);
+    }
+
+    static List<String> headerNames(CellRow record, List<Sentence> warnings) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < record.size(); i++) {
@@ -292,15 +305,17 @@ public final class CsvImporter {
             }
             if (cell.isEmpty()) {
                 cell = "column_" + (i + 1);
-                warnings.add("header, column " + (i + 1) + ": no name; called " + cell);
+                warnings.add(Sentence.of("import.warn.unnamed", "header, column " + (i + 1)
+                        + ": no name; called " + cell, i + 1, cell));
             }
             String unique = cell;
             for (int k = 2; used.contains(unique); k++) {
                 unique = cell + "_" + k;
             }
             if (!unique.equals(cell)) {
-                warnings.add("header, column " + (i + 1) + ": the name " + cell
-                        + " is used before; called " + unique);
+                warnings.add(Sentence.of("import.warn.nameTwice", "header, column " + (i + 1)
+                        + ": the name " + cell + " is used before; called " + unique, i + 1,
+                        cell, unique));
             }
             used.add(unique);
             names.add(unique);
@@ -313,7 +328,7 @@ public final class CsvImporter {
         private final String name;
         private final FileFormat format;
         private final ImportOptions options;
-        private final List<String> warnings;
+        private final List<Sentence> warnings;
         private final List<ImportReport.SkippedRow> skipped = new ArrayList<>();
         private List<String> header;
         private ColumnBuffer[] buffers;
@@ -322,7 +337,7 @@ public final class CsvImporter {
         private long lastGoodLine;
         private long maxRows = Long.MAX_VALUE;
 
-        Reading(String name, FileFormat format, ImportOptions options, List<String> warnings) {
+        Reading(String name, FileFormat format, ImportOptions options, List<Sentence> warnings) {
             this.name = name;
             this.format = format;
             this.options = options;
@@ -360,14 +375,16 @@ public final class CsvImporter {
                 lastGoodLine = record.line();
             }
             if (header == null) {
-                throw new ImportException(name + ": the file has no header row");
+                throw ImportException.of("import.noHeader",
+                        name + ": the file has no header row", name);
             }
             if (row < maxRows && last != null && last.lastQuoted()
                     && unclosedAtEnd(file, last)) {
                 int column = last.size() - 1;
                 throw new ImportException(ImportException.at(name, row,
                         column < header.size() ? header.get(column) : Integer.toString(column + 1),
-                        "a quoted cell is never closed (a \" without its closing \")"));
+                        Sentence.of("import.unclosedQuote",
+                                "a quoted cell is never closed (a \" without its closing \")")));
             }
         }
 
@@ -408,7 +425,7 @@ public final class CsvImporter {
         private void add(CellRow record, long row) throws ImportException {
             int cells = record.size();
             if (cells != header.size()) {
-                String reason = shape(record);
+                Sentence reason = shape(record);
                 if (reason != null) {
                     skippedCount++;
                     if (skipped.size() < ImportReport.SKIPPED_LISTED) {
@@ -424,17 +441,20 @@ public final class CsvImporter {
         }
 
         /** Why a row of the wrong length is skipped, or null when its extra cells are empty. */
-        private String shape(CellRow record) {
+        private Sentence shape(CellRow record) {
             if (record.size() < header.size()) {
-                return String.format(Locale.ROOT, "%d cells but the header has %d; the row ends "
-                        + "before column %s", record.size(), header.size(),
+                return Sentence.of("import.skip.short", String.format(Locale.ROOT, "%d cells "
+                        + "but the header has %d; the row ends before column %s", record.size(),
+                        header.size(), header.get(record.size())), record.size(), header.size(),
                         header.get(record.size()));
             }
             for (int c = header.size(); c < record.size(); c++) {
                 if (!record.get(c).isBlank()) {
-                    return String.format(Locale.ROOT, "%d cells but the header has %d; "
-                            + "cell %d ('%s') has no column", record.size(), header.size(), c + 1,
-                            abbreviate(record.get(c)));
+                    String cell = abbreviate(record.get(c));
+                    return Sentence.of("import.skip.long", String.format(Locale.ROOT, "%d cells "
+                            + "but the header has %d; cell %d ('%s') has no column",
+                            record.size(), header.size(), c + 1, cell), record.size(),
+                            header.size(), c + 1, cell);
                 }
             }
             return null;
@@ -446,15 +466,18 @@ public final class CsvImporter {
                 if (t instanceof CharacterCodingException) {
                     // The reader decodes ahead of the parser, so find the line afresh.
                     long[] bad = ErrorLocator.firstBadBytes(file, format);
-                    String problem = "bytes that are not " + format.charset().name()
-                            + " text; choose the encoding (for example windows-1252 or GB18030)";
+                    Sentence problem = Sentence.of("import.badBytes", "bytes that are not "
+                            + format.charset().name() + " text; choose the encoding (for example "
+                            + "windows-1252 or GB18030)", format.charset().name());
                     if (bad == null) {
-                        return new ImportException(name + ": " + problem, e);
+                        return new ImportException(Sentence.of("import.inFile",
+                                name + ": " + problem, name, problem), e);
                     }
                     String column = header != null && bad[1] >= 0 && bad[1] < header.size()
                             ? header.get((int) bad[1]) : Long.toString(bad[1] + 1);
                     return new ImportException(bad[0] == 0
-                            ? name + ": header, column " + column + ": " + problem
+                            ? Sentence.of("import.inHeader", name + ": header, column " + column
+                                    + ": " + problem, name, column, problem)
                             : ImportException.at(name, bad[0], column, problem), e);
                 }
             }
@@ -464,9 +487,12 @@ public final class CsvImporter {
                 line = Long.parseLong(started.group(1));
             }
             String message = String.valueOf(cause.getMessage());
-            String problem = message.contains("after closing quote")
-                    ? "text follows the closing quote of a quoted cell"
-                    : "cannot be split into cells: " + message.lines().findFirst().orElse("");
+            String firstLine = message.lines().findFirst().orElse("");
+            Sentence problem = message.contains("after closing quote")
+                    ? Sentence.of("import.afterQuote",
+                            "text follows the closing quote of a quoted cell")
+                    : Sentence.of("import.unsplittable", "cannot be split into cells: "
+                            + firstLine, firstLine);
             return new ImportException(ImportException.at(name, row,
                     columnAt(file, line, false), problem), e);
         }
@@ -485,18 +511,24 @@ public final class CsvImporter {
 
         ImportResult finish(Path file, TaskMode taskMode) throws ImportException {
             if (rows == 0 && skippedCount == 0) {
-                throw new ImportException(name + ": the file has a header but no rows");
+                throw ImportException.of("import.noRows",
+                        name + ": the file has a header but no rows", name);
             }
             if (skippedCount > MAX_SKIPPED_SHARE * (rows + skippedCount)) {
                 ImportReport.SkippedRow first = skipped.get(0);
-                throw new ImportException(String.format(Locale.ROOT, "%s: row %d, column %s: %s "
-                        + "(%,d of %,d rows have the wrong number of cells; is the delimiter %s "
-                        + "right?)", name, first.row(), firstShortColumn(first), first.reason(),
-                        skippedCount, rows + skippedCount, format.delimiterName()));
+                String column = firstShortColumn(first);
+                throw ImportException.of("import.mostlySkipped", String.format(Locale.ROOT,
+                        "%s: row %d, column %s: %s (%,d of %,d rows have the wrong number of "
+                        + "cells; is the delimiter %s right?)", name, first.row(), column,
+                        first.reason(), skippedCount, rows + skippedCount,
+                        format.delimiterName()), name, first.row(), column, first.why(),
+                        skippedCount, rows + skippedCount, format.delimiterName());
             }
             if (skippedCount > 0) {
-                warnings.add(String.format(Locale.ROOT, "%,d rows skipped for a wrong number of "
-                        + "cells, first row %d", skippedCount, skipped.get(0).row()));
+                warnings.add(Sentence.of("import.warn.skipped", String.format(Locale.ROOT,
+                        "%,d rows skipped for a wrong number of cells, first row %d",
+                        skippedCount, skipped.get(0).row()), skippedCount,
+                        skipped.get(0).row()));
             }
             return new TableBuilder(name, file, header, buffers, (int) rows, options, warnings)
                     .build(format, skippedCount, skipped, taskMode);
@@ -531,10 +563,10 @@ public final class CsvImporter {
         private final Set<String> taskInputs = new HashSet<>();
         private final int rows;
         private final ImportOptions options;
-        private final List<String> warnings;
+        private final List<Sentence> warnings;
 
         TableBuilder(String name, Path file, List<String> header, ColumnBuffer[] columns,
-                int rows, ImportOptions options, List<String> warnings) {
+                int rows, ImportOptions options, List<Sentence> warnings) {
             this.name = name;
             this.file = file;
             this.header = header;
@@ -608,8 +640,8 @@ public final class CsvImporter {
                         : ColumnRole.NUMERIC;
                 if (role == ColumnRole.NUMERIC
                         && Arrays.stream(values).allMatch(Double::isNaN)) {
-                    warnings.add("computed column " + columnName + ": every value is missing; "
-                            + "ignored");
+                    warnings.add(Sentence.of("import.warn.computedMissing", "computed column "
+                            + columnName + ": every value is missing; ignored", columnName));
                     role = ColumnRole.IGNORE;
                 } else if (role == ColumnRole.NUMERIC && leaksATask(columnName)) {
                     role = ColumnRole.IGNORE;
@@ -626,8 +658,8 @@ public final class CsvImporter {
             }
 
             if (numeric.isEmpty() && categorical.isEmpty()) {
-                throw new ImportException(name + ": no feature column found (every column is a "
-                        + "task, the ID or ignored)");
+                throw ImportException.of("import.noFeature", name + ": no feature column "
+                        + "found (every column is a task, the ID or ignored)", name);
             }
             CreditTable credit = new CreditTable(file, table, idColumn, numeric, categorical,
                     tasks, ignored);
@@ -666,16 +698,19 @@ public final class CsvImporter {
             }
             for (String column : named) {
                 if (!buffers.containsKey(column)) {
-                    throw new ImportException(name + ": no column " + column + " (columns: "
-                            + abbreviate(String.join(", ", header), 200) + ")");
+                    String columns = abbreviate(String.join(", ", header), 200);
+                    throw ImportException.of("import.noColumn", name + ": no column " + column
+                            + " (columns: " + columns + ")", name, column, columns);
                 }
             }
             for (String column : options.keep()) {
                 boolean computedColumn = options.computed().stream()
                         .anyMatch(c -> c.name().equals(column));
                 if (!buffers.containsKey(column) && !computedColumn) {
-                    throw new ImportException(name + ": no column " + column + " to keep "
-                            + "(columns: " + abbreviate(String.join(", ", header), 200) + ")");
+                    String columns = abbreviate(String.join(", ", header), 200);
+                    throw ImportException.of("import.noColumnToKeep", name + ": no column "
+                            + column + " to keep (columns: " + columns + ")", name, column,
+                            columns);
                 }
             }
         }
@@ -687,10 +722,15 @@ public final class CsvImporter {
                 ColumnRole role = options.roles().get(column);
                 if (options.exclude().contains(column)
                         || (role != null && role != ColumnRole.TASK)) {
-                    throw new ImportException(name + ": column " + column + " is a task; it "
-                            + "cannot also be " + (options.exclude().contains(column)
-                                    ? "excluded" : "given the role " + role.name()
-                                            .toLowerCase(Locale.ROOT)));
+                    String start = name + ": column " + column + " is a task; it cannot also be ";
+                    if (options.exclude().contains(column)) {
+                        throw ImportException.of("import.taskExcluded", start + "excluded", name,
+                                column);
+                    }
+                    String roleName = role.name().toLowerCase(Locale.ROOT);
+                    throw ImportException.of("import.taskRole", start + "given the role "
+                            + roleName, name, column, Sentence.of("role." + roleName,
+                            roleName));
                 }
             }
         }
@@ -714,12 +754,13 @@ public final class CsvImporter {
                 for (TaskDefinition task : options.tasks()) {
                     if (!buffers.containsKey(task.column())
                             && !computed.containsKey(task.column())) {
-                        throw new ImportException(name + ": no column " + task.column()
-                                + " for the task " + task.column());
+                        throw ImportException.of("import.noTaskColumn", name + ": no column "
+                                + task.column() + " for the task " + task.column(), name,
+                                task.column());
                     }
                     if (!seen.add(task.column())) {
-                        throw new ImportException(name + ": the task " + task.column()
-                                + " is defined twice");
+                        throw ImportException.of("import.taskTwice", name + ": the task "
+                                + task.column() + " is defined twice", name, task.column());
                     }
                 }
                 return options.tasks();
@@ -732,9 +773,10 @@ public final class CsvImporter {
                 }
             }
             if (found.isEmpty() && required) {
-                throw new ImportException(name + ": no task column found; expected at least one "
-                        + "of default_probability, overdue_days, overdue_amount, or name the "
-                        + "tasks (--task NAME:binary:VALUE or NAME:regression)");
+                throw ImportException.of("import.noTask", name + ": no task column found; "
+                        + "expected at least one of default_probability, overdue_days, "
+                        + "overdue_amount, or name the tasks (--task NAME:binary:VALUE or "
+                        + "NAME:regression)", name);
             }
             return found;
         }
@@ -764,18 +806,21 @@ public final class CsvImporter {
                 }
             }
             if (known == 0) {
-                throw new ImportException(name + ": column " + task.column() + ": every label "
-                        + "of the task is missing or masked");
+                throw ImportException.of("import.noLabel", name + ": column " + task.column()
+                        + ": every label of the task is missing or masked", name, task.column());
             }
             if (task.type() == TaskType.BINARY && (positives == 0 || positives == known)) {
-                throw new ImportException(String.format(Locale.ROOT, "%s: column %s: the task "
-                        + "has one class only (%,d labels, all %d); a binary task needs both",
-                        name, task.column(), known, positives == 0 ? 0 : 1));
+                int only = positives == 0 ? 0 : 1;
+                throw ImportException.of("import.oneClass", String.format(Locale.ROOT,
+                        "%s: column %s: the task has one class only (%,d labels, all %d); a "
+                        + "binary task needs both", name, task.column(), known, only), name,
+                        task.column(), known, only);
             }
             if (known < rows) {
-                warnings.add(String.format(Locale.ROOT, "task %s: %,d of %,d labels are missing "
-                        + "or masked and train nothing in its head", task.column(), rows - known,
-                        rows));
+                warnings.add(Sentence.of("import.warn.labelsMissing", String.format(Locale.ROOT,
+                        "task %s: %,d of %,d labels are missing or masked and train nothing in "
+                        + "its head", task.column(), rows - known, rows), task.column(),
+                        rows - known, rows));
             }
             return labels;
         }
@@ -786,14 +831,15 @@ public final class CsvImporter {
             if (task.positives().isEmpty()) {
                 if (column.isText()) {
                     List<String> values = column.dictionaryValues();
+                    String found = abbreviate(String.join(", ", values.subList(0,
+                            Math.min(5, values.size()))), 80);
                     throw new ImportException(ImportException.at(name, column.firstTextRow > 0
-                                    ? column.firstTextRow : 1, column.name, String.format(
-                                    Locale.ROOT, "a binary task needs 0 or 1, found text (%s); "
-                                    + "name the values that count as 1, the outcome to "
-                                    + "predict (a default, say): --task %s:binary:VALUE",
-                                    abbreviate(String.join(", ", values.subList(0,
-                                            Math.min(5, values.size()))), 80),
-                            column.name)));
+                                    ? column.firstTextRow : 1, column.name, Sentence.of(
+                                    "import.binaryText", String.format(Locale.ROOT, "a binary "
+                                    + "task needs 0 or 1, found text (%s); name the values that "
+                                    + "count as 1, the outcome to predict (a default, say): "
+                                    + "--task %s:binary:VALUE", found, column.name), found,
+                                    column.name)));
                 }
                 for (int r = 0; r < rows; r++) {
                     labels[r] = column.numberAt(r);
@@ -831,8 +877,9 @@ public final class CsvImporter {
             listed.addAll(task.negatives());
             for (String value : listed) {
                 if (!present.contains(value)) {
-                    warnings.add("task " + task.column() + ": the value '" + value
-                            + "' does not occur in the column");
+                    warnings.add(Sentence.of("import.warn.valueAbsent", "task " + task.column()
+                            + ": the value '" + value + "' does not occur in the column",
+                            task.column(), value));
                 }
             }
         }
@@ -852,9 +899,11 @@ public final class CsvImporter {
             for (int r = 0; r < labels.length; r++) {
                 double value = labels[r];
                 if (!Double.isNaN(value) && value != 0 && value != 1) {
+                    String found = ColumnBuffer.shortest(value);
                     throw new ImportException(ImportException.at(name, r + 1, column,
-                            "a binary task needs 0 or 1, found " + ColumnBuffer.shortest(value)
-                                    + "; name the values that count as 1 to read other codes"));
+                            Sentence.of("import.binaryNumber", "a binary task needs 0 or 1, "
+                                    + "found " + found + "; name the values that count as 1 to "
+                                    + "read other codes", found)));
                 }
             }
         }
@@ -863,9 +912,10 @@ public final class CsvImporter {
             if (column.isText()) {
                 long row = column.firstTextRow > 0 ? column.firstTextRow : 1;
                 String text = column.firstText != null ? column.firstText : column.textAt(0);
+                String cell = abbreviate(String.valueOf(text));
                 throw new ImportException(ImportException.at(name, row, column.name,
-                        "'" + abbreviate(String.valueOf(text)) + "' is not a number; a "
-                                + "regression task needs numbers"));
+                        Sentence.of("import.regressionText", "'" + cell + "' is not a number; a "
+                                + "regression task needs numbers", cell)));
             }
             double[] labels = new double[rows];
             for (int r = 0; r < rows; r++) {
@@ -878,8 +928,9 @@ public final class CsvImporter {
                 throws ImportException {
             ColumnBuffer condition = buffers.get(task.whenColumn());
             if (condition == null) {
-                throw new ImportException(name + ": no column " + task.whenColumn()
-                        + " for the condition of the task " + task.column());
+                throw ImportException.of("import.noConditionColumn", name + ": no column "
+                        + task.whenColumn() + " for the condition of the task " + task.column(),
+                        name, task.whenColumn(), task.column());
             }
             Set<String> accepted = Set.copyOf(task.whenValues());
             for (int r = 0; r < rows; r++) {
@@ -892,8 +943,9 @@ public final class CsvImporter {
 
         private double[] compute(ComputedColumn column) throws ImportException {
             if (buffers.containsKey(column.name()) || computed.containsKey(column.name())) {
-                throw new ImportException(name + ": computed column " + column.name()
-                        + ": a column of that name exists already");
+                throw ImportException.of("import.computedExists", name + ": computed column "
+                        + column.name() + ": a column of that name exists already", name,
+                        column.name());
             }
             Map<String, double[]> numbers = new LinkedHashMap<>();
             for (ColumnBuffer buffer : buffers.values()) {
@@ -911,15 +963,18 @@ public final class CsvImporter {
                 for (ColumnBuffer buffer : buffers.values()) {
                     if (buffer.isText() && Pattern.compile("\\b" + Pattern.quote(buffer.name)
                             + "\\b").matcher(column.expression()).find()) {
+                        String cell = abbreviate(String.valueOf(buffer.firstText));
                         throw new ImportException(ImportException.at(name,
-                                Math.max(1, buffer.firstTextRow), buffer.name, "'"
-                                        + abbreviate(String.valueOf(buffer.firstText))
-                                        + "' is not a number, so the computed column "
-                                        + column.name() + " cannot use the column"), e);
+                                Math.max(1, buffer.firstTextRow), buffer.name, Sentence.of(
+                                        "import.computedText", "'" + cell + "' is not a number, "
+                                        + "so the computed column " + column.name()
+                                        + " cannot use the column", cell, column.name())), e);
                     }
                 }
-                throw new ImportException(name + ": computed column " + column.name() + ": "
-                        + e.getMessage() + " (numeric columns with plain names only)", e);
+                throw new ImportException(Sentence.of("import.computedInvalid", name
+                        + ": computed column " + column.name() + ": " + e.getMessage()
+                        + " (numeric columns with plain names only)", name, column.name(),
+                        String.valueOf(e.getMessage())), e);
             }
             List<String> used = new ArrayList<>(expression.getVariableNames());
             computedInputs.put(column.name(), used);
@@ -955,10 +1010,10 @@ public final class CsvImporter {
                 }
             }
             if (failed > 0) {
-                warnings.add(String.format(Locale.ROOT, "computed column %s: %,d rows missing "
-                        + "because the arithmetic failed (division by zero or the log of a "
-                        + "negative number, say)", column.name(),
-                        failed));
+                warnings.add(Sentence.of("import.warn.arithmetic", String.format(Locale.ROOT,
+                        "computed column %s: %,d rows missing because the arithmetic failed "
+                        + "(division by zero or the log of a negative number, say)",
+                        column.name(), failed), column.name(), failed));
             }
             return values;
         }
@@ -980,22 +1035,25 @@ public final class CsvImporter {
             if (!taskInputs.contains(column) || options.keep().contains(column)) {
                 return false;
             }
-            warnings.add("column " + column + ": a task is computed from it, so it would give "
-                    + "the answer away; ignored (keep it with --keep " + column + ")");
+            warnings.add(Sentence.of("import.warn.taskInput", "column " + column + ": a task is "
+                    + "computed from it, so it would give the answer away; ignored (keep it "
+                    + "with --keep " + column + ")", column));
             return true;
         }
 
         private ColumnRole role(ColumnBuffer column, boolean idFree) throws ImportException {
             ColumnRole chosen = options.roles().get(column.name);
             if (chosen == ColumnRole.NUMERIC && column.isText()) {
+                String cell = abbreviate(String.valueOf(column.firstText));
                 throw new ImportException(ImportException.at(name, Math.max(1,
-                                column.firstTextRow), column.name, "'" + abbreviate(
-                                String.valueOf(column.firstText)) + "' is not a number, so the "
-                                + "column cannot be a numeric feature"));
+                                column.firstTextRow), column.name, Sentence.of(
+                                "import.numericText", "'" + cell + "' is not a number, so the "
+                                + "column cannot be a numeric feature", cell)));
             }
             if (chosen == ColumnRole.TASK) {
-                throw new ImportException(name + ": column " + column.name + ": a task needs a "
-                        + "task definition (binary or regression)");
+                throw ImportException.of("import.taskUndefined", name + ": column "
+                        + column.name + ": a task needs a task definition (binary or "
+                        + "regression)", name, column.name);
             }
             if (chosen != null) {
                 return chosen;
@@ -1013,11 +1071,14 @@ public final class CsvImporter {
                 return ColumnRole.ID;
             }
             if (column.missing == rows) {
-                warnings.add("column " + column.name + ": every value is missing; ignored");
+                warnings.add(Sentence.of("import.warn.allMissing",
+                        "column " + column.name + ": every value is missing; ignored",
+                        column.name));
                 return ColumnRole.IGNORE;
             }
             if (column.distinct() == 1 && column.missing == 0) {
-                warnings.add("column " + column.name + ": one value only; ignored");
+                warnings.add(Sentence.of("import.warn.oneValue",
+                        "column " + column.name + ": one value only; ignored", column.name));
                 return ColumnRole.IGNORE;
             }
             if (!column.isText()) {
@@ -1028,44 +1089,53 @@ public final class CsvImporter {
 
         private ColumnRole numericRole(ColumnBuffer column) {
             if (column.integers && column.steppedByOne && column.missing == 0 && rows > 20) {
-                warnings.add("column " + column.name + ": counts up by one from row to row, "
-                        + "like an ID; ignored (choose a role to use it)");
+                warnings.add(Sentence.of("import.warn.counter", "column " + column.name
+                        + ": counts up by one from row to row, like an ID; ignored (choose a "
+                        + "role to use it)", column.name));
                 return ColumnRole.IGNORE;
             }
             if (SENTINEL_LIKE.contains(column.max) && column.secondMax > 0
                     && column.max >= 2 * column.secondMax
                     && column.maxCount >= Math.max(2, 0.001 * rows)) {
-                warnings.add(String.format(Locale.ROOT, "column %s: %s in %,d rows looks like a "
-                        + "code for missing (the next largest value is %s); declare it a "
-                        + "sentinel if so", column.name, ColumnBuffer.shortest(column.max),
-                        column.maxCount, ColumnBuffer.shortest(column.secondMax)));
+                String max = ColumnBuffer.shortest(column.max);
+                String next = ColumnBuffer.shortest(column.secondMax);
+                warnings.add(Sentence.of("import.warn.sentinel", String.format(Locale.ROOT,
+                        "column %s: %s in %,d rows looks like a code for missing (the next "
+                        + "largest value is %s); declare it a sentinel if so", column.name, max,
+                        column.maxCount, next), column.name, max, column.maxCount, next));
             } else if (column.secondMax > Double.NEGATIVE_INFINITY
                     && Math.abs(column.max) > OUTLIER_FACTOR * Math.max(1,
                             Math.abs(column.secondMax))) {
-                warnings.add(String.format(Locale.ROOT, "column %s: %s in %,d rows is over a "
-                        + "million times the next largest value (%s); check it, or declare it "
-                        + "a missing code", column.name, ColumnBuffer.shortest(column.max),
-                        column.maxCount, ColumnBuffer.shortest(column.secondMax)));
+                String max = ColumnBuffer.shortest(column.max);
+                String next = ColumnBuffer.shortest(column.secondMax);
+                warnings.add(Sentence.of("import.warn.outlier", String.format(Locale.ROOT,
+                        "column %s: %s in %,d rows is over a million times the next largest "
+                        + "value (%s); check it, or declare it a missing code", column.name,
+                        max, column.maxCount, next), column.name, max, column.maxCount, next));
             }
             return ColumnRole.NUMERIC;
         }
 
         private ColumnRole textRole(ColumnBuffer column) {
             if (column.firstTextRow > 0 && column.numbersSeen > 0) {
-                warnings.add(String.format(Locale.ROOT, "column %s: numbers until row %d, then "
-                        + "'%s'; read as text", column.name, column.firstTextRow,
-                        abbreviate(column.firstText)));
+                String cell = abbreviate(column.firstText);
+                warnings.add(Sentence.of("import.warn.textAfterNumbers", String.format(
+                        Locale.ROOT, "column %s: numbers until row %d, then '%s'; read as text",
+                        column.name, column.firstTextRow, cell), column.name,
+                        column.firstTextRow, cell));
             }
             int distinct = column.distinct();
             int present = rows - column.missing;
             if (distinct == present && present > 20) {
-                warnings.add("column " + column.name + ": a different value in every row that "
-                        + "has one, like an ID or free text; ignored");
+                warnings.add(Sentence.of("import.warn.unique", "column " + column.name
+                        + ": a different value in every row that has one, like an ID or free "
+                        + "text; ignored", column.name));
                 return ColumnRole.IGNORE;
             }
             if (distinct > MAX_CATEGORIES) {
-                warnings.add(String.format(Locale.ROOT, "column %s: %,d different texts, too "
-                        + "many for categories; ignored", column.name, distinct));
+                warnings.add(Sentence.of("import.warn.tooManyTexts", String.format(Locale.ROOT,
+                        "column %s: %,d different texts, too many for categories; ignored",
+                        column.name, distinct), column.name, distinct));
                 return ColumnRole.IGNORE;
             }
             return ColumnRole.CATEGORICAL;

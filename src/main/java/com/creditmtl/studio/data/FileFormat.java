@@ -13,7 +13,7 @@ import java.util.List;
  * @param notes what detection found worth telling the analyst (a guessed encoding, say)
  */
 public record FileFormat(Charset charset, int byteOrderMark, char delimiter,
-        boolean decimalComma, List<String> notes) {
+        boolean decimalComma, List<Sentence> notes) {
 
     public FileFormat {
         notes = List.copyOf(notes);

@@ -53,9 +53,9 @@ public final class FormatDetector {
         String name = file.getFileName().toString();
         byte[] sample = readSample(file, name);
         if (sample.length == 0) {
-            throw new ImportException(name + ": the file is empty");
+            throw ImportException.of("import.empty", name + ": the file is empty", name);
         }
-        List<String> notes = new ArrayList<>();
+        List<Sentence> notes = new ArrayList<>();
 
         int bom = 0;
         Charset charset;
@@ -74,8 +74,9 @@ public final class FormatDetector {
         if (options.encoding() != null) {
             Charset chosen = charsetNamed(name, options.encoding());
             if (charset != null && !chosen.equals(charset)) {
-                notes.add("the file starts with a " + charset.name() + " byte-order mark, "
-                        + "but is read as " + chosen.name() + " as chosen");
+                notes.add(Sentence.of("import.note.bomOverridden", "the file starts with a "
+                        + charset.name() + " byte-order mark, but is read as " + chosen.name()
+                        + " as chosen", charset.name(), chosen.name()));
                 bom = 0;
             }
             charset = chosen;
@@ -89,7 +90,8 @@ public final class FormatDetector {
         boolean decimalComma = options.decimalComma() != null
                 ? options.decimalComma() : guessDecimalComma(text, delimiter);
         if (decimalComma && options.decimalComma() == null) {
-            notes.add("numbers are read with a decimal comma (1,5 is one and a half)");
+            notes.add(Sentence.of("import.note.decimalComma",
+                    "numbers are read with a decimal comma (1,5 is one and a half)"));
         }
         return new FileFormat(charset, bom, delimiter, decimalComma, notes);
     }
@@ -98,25 +100,29 @@ public final class FormatDetector {
         try {
             return Charset.forName(encoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ImportException(file + ": unknown encoding '" + encoding + "'");
+            throw ImportException.of("import.unknownEncoding",
+                    file + ": unknown encoding '" + encoding + "'", file, encoding);
         }
     }
 
     private static byte[] readSample(Path file, String name) throws ImportException {
         if (Files.isDirectory(file)) {
-            throw new ImportException(file + ": is a folder, not a file");
+            throw ImportException.of("import.folder", file + ": is a folder, not a file",
+                    file.toString());
         }
         if (!Files.isRegularFile(file)) {
-            throw new ImportException(file + ": no such file");
+            throw ImportException.of("import.noSuchFile", file + ": no such file",
+                    file.toString());
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SAMPLE_BYTES);
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read: " + e.getMessage(), e);
+            throw new ImportException(Sentence.of("import.unreadable", name + ": cannot be read: "
+                    + e.getMessage(), name, String.valueOf(e.getMessage())), e);
         }
     }
 
-    private static Charset guessCharset(String name, byte[] sample, List<String> notes)
+    private static Charset guessCharset(String name, byte[] sample, List<Sentence> notes)
             throws ImportException {
         int zerosEven = 0;
         int zerosOdd = 0;
@@ -135,16 +141,20 @@ public final class FormatDetector {
         }
         int half = sample.length / 2;
         if (zerosOdd > 0.4 * half && zerosEven < 0.05 * half) {
-            notes.add("no byte-order mark; read as UTF-16LE because every other byte is zero");
+            notes.add(Sentence.of("import.note.utf16", "no byte-order mark; read as UTF-16LE "
+                    + "because every other byte is zero", "UTF-16LE"));
             return StandardCharsets.UTF_16LE;
         }
         if (zerosEven > 0.4 * half && zerosOdd < 0.05 * half) {
-            notes.add("no byte-order mark; read as UTF-16BE because every other byte is zero");
+            notes.add(Sentence.of("import.note.utf16", "no byte-order mark; read as UTF-16BE "
+                    + "because every other byte is zero", "UTF-16BE"));
             return StandardCharsets.UTF_16BE;
         }
         if (zerosEven + zerosOdd + control > 0.01 * sample.length + 2) {
-            throw new ImportException(name + ": is not a text file (" + (zerosEven + zerosOdd
-                    + control) + " control bytes in its first " + sample.length + " bytes)");
+            int controlBytes = zerosEven + zerosOdd + control;
+            throw ImportException.of("import.notText", name + ": is not a text file ("
+                    + controlBytes + " control bytes in its first " + sample.length + " bytes)",
+                    name, controlBytes, sample.length);
         }
 
         int usable = completeUtf8Length(sample);
@@ -156,11 +166,12 @@ public final class FormatDetector {
             chinese = decodes(sample, sample.length - 1, GB18030);
         }
         if (chinese != null && mostlyChinese(chinese) && chineseByteShape(sample)) {
-            notes.add("not UTF-8; read as GB18030 because its text decodes to Chinese characters");
+            notes.add(Sentence.of("import.note.gb18030", "not UTF-8; read as GB18030 because its "
+                    + "text decodes to Chinese characters"));
             return GB18030;
         }
-        notes.add("not UTF-8; read as windows-1252 "
-                + "(choose another encoding if letters look wrong)");
+        notes.add(Sentence.of("import.note.windows1252", "not UTF-8; read as windows-1252 "
+                + "(choose another encoding if letters look wrong)"));
         return WINDOWS_1252;
     }
 

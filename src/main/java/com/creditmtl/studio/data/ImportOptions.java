@@ -47,8 +47,8 @@ public record ImportOptions(String delimiter, String encoding, Boolean decimalCo
 
     public ImportOptions {
         if (delimiter != null && delimiter.length() != 1) {
-            throw new IllegalArgumentException("the delimiter must be one character, was '"
-                    + delimiter + "'");
+            throw new RefusedException("import.delimiter", "the delimiter must be one "
+                    + "character, was '" + delimiter + "'", delimiter);
         }
         missingTokens = missingTokens == null ? DEFAULT_MISSING_TOKENS : List.copyOf(missingTokens);
         tokenColumns = tokenColumns == null ? Set.of() : Set.copyOf(tokenColumns);

@@ -19,10 +19,11 @@ import java.util.Locale;
  * @param rowsSkipped data rows left out; the first {@link #SKIPPED_LISTED} are listed
  * @param skipped the first skipped rows with their reasons
  * @param columns one summary per column of the file, then per computed column
- * @param warnings things to check, in the order found
+ * @param notices things to check, in the order found, as sentences the window can translate;
+ *     {@link #warnings()} gives them as the command line prints them
  */
 public record ImportReport(String file, FileFormat format, long rowsRead, long rowsSkipped,
-        List<SkippedRow> skipped, List<ColumnSummary> columns, List<String> warnings) {
+        List<SkippedRow> skipped, List<ColumnSummary> columns, List<Sentence> notices) {
 
     /** How many skipped rows are listed one by one. */
     public static final int SKIPPED_LISTED = 100;
@@ -32,11 +33,26 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
     public ImportReport {
         skipped = List.copyOf(skipped);
         columns = List.copyOf(columns);
-        warnings = List.copyOf(warnings);
+        notices = List.copyOf(notices);
     }
 
-    /** A data row left out, counted from 1 after the header. */
-    public record SkippedRow(long row, String reason) {
+    /** The things to check in English, as the command line prints them. */
+    public List<String> warnings() {
+        return notices.stream().map(Sentence::english).toList();
+    }
+
+    /** A data row left out, counted from 1 after the header, and why. */
+    public record SkippedRow(long row, Sentence why) {
+
+        /** A skipped row whose reason has no translation. */
+        public SkippedRow(long row, String reason) {
+            this(row, Sentence.plain(reason));
+        }
+
+        /** Why the row was left out, in English. */
+        public String reason() {
+            return why.english();
+        }
     }
 
     /**
@@ -60,9 +76,14 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
         }
     }
 
-    /** A copy with more warnings at the end. */
+    /** A copy with more warnings at the end, texts without a translation. */
     public ImportReport withWarnings(List<String> more) {
-        List<String> all = new ArrayList<>(warnings);
+        return withNotices(more.stream().map(Sentence::plain).toList());
+    }
+
+    /** A copy with more things to check at the end. */
+    public ImportReport withNotices(List<Sentence> more) {
+        List<Sentence> all = new ArrayList<>(notices);
         all.addAll(more);
         return new ImportReport(file, format, rowsRead, rowsSkipped, skipped, columns, all);
     }
@@ -104,7 +125,7 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
             }
         }
         ArrayNode warningNodes = root.putArray("warnings");
-        warnings.forEach(warningNodes::add);
+        warnings().forEach(warningNodes::add);
         return root;
     }
 
@@ -129,7 +150,7 @@ public record ImportReport(String file, FileFormat format, long rowsRead, long r
             text.append("skipped row ").append(row.row()).append(": ").append(row.reason())
                     .append(System.lineSeparator());
         }
-        for (String warning : warnings) {
+        for (String warning : warnings()) {
             text.append("warning: ").append(warning).append(System.lineSeparator());
         }
         return text.toString();

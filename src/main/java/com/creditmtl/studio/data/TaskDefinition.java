@@ -43,15 +43,16 @@ public record TaskDefinition(String column, TaskType type, List<String> positive
     public static TaskDefinition parse(String text) {
         List<String> parts = split(text, ':');
         if (parts.size() < 2 || parts.get(0).isBlank()) {
-            throw new IllegalArgumentException("task '" + text + "' should read "
-                    + "NAME:binary[:POS1|POS2[:NEG1|NEG2]] or NAME:regression[:COLUMN=V1|V2]");
+            throw new RefusedException("task.unreadable", "task '" + text + "' should read "
+                    + "NAME:binary[:POS1|POS2[:NEG1|NEG2]] or NAME:regression[:COLUMN=V1|V2]",
+                    text);
         }
         String column = parts.get(0).strip();
         String kind = parts.get(1).strip().toLowerCase(Locale.ROOT);
         if (kind.equals("binary")) {
             if (parts.size() > 4) {
-                throw new IllegalArgumentException("task '" + text + "' has too many parts; "
-                        + "write a colon inside a value as \\:");
+                throw new RefusedException("task.tooManyParts", "task '" + text + "' has too "
+                        + "many parts; write a colon inside a value as \\:", text);
             }
             List<String> positives = parts.size() > 2 ? values(parts.get(2)) : List.of();
             List<String> negatives = parts.size() > 3 ? values(parts.get(3)) : List.of();
@@ -64,15 +65,15 @@ public record TaskDefinition(String column, TaskType type, List<String> positive
             String condition = parts.get(2);
             int equals = condition.indexOf('=');
             if (parts.size() > 3 || equals <= 0) {
-                throw new IllegalArgumentException("task '" + text + "': a regression task "
-                        + "takes one condition COLUMN=V1|V2");
+                throw new RefusedException("task.condition", "task '" + text + "': a "
+                        + "regression task takes one condition COLUMN=V1|V2", text);
             }
             return new TaskDefinition(column, TaskType.REGRESSION, null, null,
                     condition.substring(0, equals).strip(),
                     values(condition.substring(equals + 1)));
         }
-        throw new IllegalArgumentException("task '" + text + "': the type must be binary or "
-                + "regression, not '" + parts.get(1) + "'");
+        throw new RefusedException("task.type", "task '" + text + "': the type must be binary "
+                + "or regression, not '" + parts.get(1) + "'", text, parts.get(1));
     }
 
     /** The command-line form, which {@link #parse} reads back to an equal definition. */

@@ -16,8 +16,9 @@ public record TaskSpec(String name, TaskType type, double weight) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException(
-                    "weight of task " + name + " must be a finite number >= 0, was " + weight);
+            throw new RefusedException("settings.taskWeight", "weight of task " + name
+                    + " must be a finite number >= 0, was " + weight, name,
+                    String.valueOf(weight));
         }
     }
 

@@ -1,5 +1,7 @@
 package com.creditmtl.studio.eval;
 
+import com.creditmtl.studio.data.RefusedException;
+
 /**
  * How tasks are evaluated beyond their fixed metrics.
  *
@@ -19,8 +21,8 @@ public record EvaluationOptions(double costRatio, int resamples, long seed) {
 
     public EvaluationOptions {
         if (!(costRatio > 0) || Double.isInfinite(costRatio)) {
-            throw new IllegalArgumentException("cost ratio must be a number above 0, was "
-                    + costRatio);
+            throw new RefusedException("evaluation.costRatio", "cost ratio must be a number "
+                    + "above 0, was " + costRatio, String.valueOf(costRatio));
         }
         if (resamples < 10) {
             throw new IllegalArgumentException("at least 10 bootstrap resamples are needed, not "

@@ -1,6 +1,7 @@
 package com.creditmtl.studio.eval;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,14 +57,25 @@ public final class LeakageGuard {
         }
 
         public String describe() {
-            String figure = String.format(Locale.ROOT, "%s %.3f",
-                    measure.equals("auc") ? "AUC" : "|correlation|", value);
+            return sentence().english();
+        }
+
+        /** What the flag says, as a sentence the window writes in its own language. */
+        public Sentence sentence() {
+            Sentence name = measure.equals("auc") ? Sentence.of("leakage.auc", "AUC")
+                    : Sentence.of("leakage.correlation", "|correlation|");
+            String figure = String.format(Locale.ROOT, "%s %.3f", name.english(), value);
             if (value < THRESHOLD) {
-                return feature + " alone predicts task " + task + " suspiciously well (" + figure
-                        + "); used, but check that it is known when applying";
+                return Sentence.of("leakage.suspect", feature + " alone predicts task " + task
+                        + " suspiciously well (" + figure + "); used, but check that it is "
+                        + "known when applying", feature, task, name, value);
             }
-            return feature + " predicts task " + task + " almost alone (" + figure + ")"
-                    + (kept ? "; kept as chosen" : "; left out (keep it to use it)");
+            String start = feature + " predicts task " + task + " almost alone (" + figure + ")";
+            return kept
+                    ? Sentence.of("leakage.kept", start + "; kept as chosen", feature, task,
+                            name, value)
+                    : Sentence.of("leakage.excluded", start + "; left out (keep it to use it)",
+                            feature, task, name, value);
         }
     }
 

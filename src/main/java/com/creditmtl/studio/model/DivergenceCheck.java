@@ -1,5 +1,6 @@
 package com.creditmtl.studio.model;
 
+import com.creditmtl.studio.data.Sentence;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,25 +36,30 @@ public final class DivergenceCheck {
                     && loss > GROWTH_LIMIT * first[t];
             if (broken || grown) {
                 String name = losses.get(t).task();
-                String what = broken
-                        ? "its training loss became " + loss
-                        : String.format(Locale.ROOT, "its training loss grew from %.4g to %.4g",
-                                first[t], loss);
-                throw new TrainingDivergedException(name, report.epoch(), String.format(
-                        Locale.ROOT, "Training diverged on task %s in epoch %d: %s. Likely "
-                                + "cause: %s.", name, report.epoch(), what,
-                        cause(settings, t)));
+                Sentence what = broken
+                        ? Sentence.of("diverged.became", "its training loss became " + loss,
+                                String.valueOf(loss))
+                        : Sentence.of("diverged.grew", String.format(Locale.ROOT,
+                                "its training loss grew from %.4g to %.4g", first[t], loss),
+                                String.format(Locale.ROOT, "%.4g", first[t]),
+                                String.format(Locale.ROOT, "%.4g", loss));
+                Sentence cause = cause(settings, t);
+                throw new TrainingDivergedException(name, report.epoch(), Sentence.of(
+                        "diverged", String.format(Locale.ROOT, "Training diverged on task %s "
+                                + "in epoch %d: %s. Likely cause: %s.", name, report.epoch(),
+                                what, cause), name, report.epoch(), what, cause));
             }
         }
     }
 
-    private static String cause(TrainingSettings settings, int task) {
-        String rate = String.format(Locale.ROOT, "the learning rate %.4g is too high; try a "
-                + "tenth of it", settings.learningRate());
+    private static Sentence cause(TrainingSettings settings, int task) {
+        String figure = String.format(Locale.ROOT, "%.4g", settings.learningRate());
+        String rate = "the learning rate " + figure + " is too high; try a tenth of it";
         if (task < settings.tasks().size() && !settings.tasks().get(task).isBinary()) {
-            return rate + ", or the target has a very wide range (unscaled amounts); "
-                    + "try log targets or the absolute-error loss";
+            return Sentence.of("diverged.causeRateOrRange", rate + ", or the target has a very "
+                    + "wide range (unscaled amounts); try log targets or the absolute-error "
+                    + "loss", figure);
         }
-        return rate;
+        return Sentence.of("diverged.causeRate", rate, figure);
     }
 }

@@ -1,5 +1,7 @@
 package com.creditmtl.studio.model;
 
+import com.creditmtl.studio.data.RefusedException;
+
 /**
  * Training options beyond the reference recipe. {@link #NONE} is the reference recipe itself.
  *
@@ -70,14 +72,17 @@ public record TrainingOptions(double dropout, double l2, double rateDecay, int p
     }
 
     public TrainingOptions {
-        require(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1), was " + dropout);
-        require(Double.isNaN(l2) || l2 >= 0 && Double.isFinite(l2),
-                "L2 must be 0 or more, was " + l2);
-        require(rateDecay > 0 && rateDecay <= 1, "rate decay must lie in (0, 1], was "
-                + rateDecay);
-        require(patience >= 0, "patience must be 0 or more, was " + patience);
-        require(averaging >= 0 && Double.isFinite(averaging), "the span of parameter "
-                + "averaging must be 0 epochs or more, was " + averaging);
+        require(dropout >= 0 && dropout < 1, "settings.dropout",
+                "dropout must lie in [0, 1), was " + dropout, String.valueOf(dropout));
+        require(Double.isNaN(l2) || l2 >= 0 && Double.isFinite(l2), "settings.l2",
+                "L2 must be 0 or more, was " + l2, String.valueOf(l2));
+        require(rateDecay > 0 && rateDecay <= 1, "settings.rateDecay",
+                "rate decay must lie in (0, 1], was " + rateDecay, String.valueOf(rateDecay));
+        require(patience >= 0, "settings.patience", "patience must be 0 or more, was "
+                + patience, patience);
+        require(averaging >= 0 && Double.isFinite(averaging), "settings.averaging",
+                "the span of parameter averaging must be 0 epochs or more, was " + averaging,
+                String.valueOf(averaging));
         if (balancing == null || regressionLoss == null) {
             throw new IllegalArgumentException("task balancing and regression loss must be given");
         }
@@ -176,9 +181,10 @@ public record TrainingOptions(double dropout, double l2, double rateDecay, int p
                 balancing, regressionLoss, averaging, value);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String key, String english,
+            Object... args) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new RefusedException(key, english, args);
         }
     }
 }

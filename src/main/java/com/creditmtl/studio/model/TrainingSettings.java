@@ -1,5 +1,6 @@
 package com.creditmtl.studio.model;
 
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import java.util.List;
 
@@ -33,24 +34,26 @@ public record TrainingSettings(List<TaskSpec> tasks, List<Integer> hiddenLayers,
     public TrainingSettings {
         tasks = List.copyOf(tasks);
         hiddenLayers = List.copyOf(hiddenLayers);
-        require(hiddenLayers.size() <= MAX_HIDDEN_LAYERS,
-                "at most " + MAX_HIDDEN_LAYERS + " shared layers, not " + hiddenLayers.size());
+        require(hiddenLayers.size() <= MAX_HIDDEN_LAYERS, "settings.layers",
+                "at most " + MAX_HIDDEN_LAYERS + " shared layers, not " + hiddenLayers.size(),
+                MAX_HIDDEN_LAYERS, hiddenLayers.size());
         for (int width : hiddenLayers) {
-            require(width >= 1, "a shared layer needs at least 1 unit, not " + width);
+            require(width >= 1, "settings.layerWidth",
+                    "a shared layer needs at least 1 unit, not " + width, width);
         }
         if (options == null) {
             throw new IllegalArgumentException("training options must be given");
         }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("at least one task is needed");
-        }
-        if (tasks.stream().allMatch(t -> t.weight() == 0)) {
-            throw new IllegalArgumentException("at least one task needs a weight above 0");
-        }
-        require(epochs >= 1, "epochs must be at least 1, was " + epochs);
-        require(batchSize >= 1, "batch size must be at least 1, was " + batchSize);
-        require(learningRate > 0 && learningRate < 1,
-                "learning rate must lie in (0, 1), was " + learningRate);
+        require(!tasks.isEmpty(), "settings.noTask", "at least one task is needed");
+        require(tasks.stream().anyMatch(t -> t.weight() != 0), "settings.noWeight",
+                "at least one task needs a weight above 0");
+        require(epochs >= 1, "settings.epochs", "epochs must be at least 1, was " + epochs,
+                epochs);
+        require(batchSize >= 1, "settings.batchSize",
+                "batch size must be at least 1, was " + batchSize, batchSize);
+        require(learningRate > 0 && learningRate < 1, "settings.learningRate",
+                "learning rate must lie in (0, 1), was " + learningRate,
+                String.valueOf(learningRate));
     }
 
     /** The reference recipe for the given tasks: 64 units, 50 epochs, batch 32, rate 0.001. */
@@ -115,9 +118,10 @@ public record TrainingSettings(List<TaskSpec> tasks, List<Integer> hiddenLayers,
                 testFraction, validationFraction, newOptions);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String key, String english,
+            Object... args) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new RefusedException(key, english, args);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.creditmtl.studio.prep;
 
+import com.creditmtl.studio.data.RefusedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,11 +23,14 @@ public final class Splitter {
 
     public Splitter(double testFraction, double validationFraction, long seed) {
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("test fraction must lie in (0, 1): " + testFraction);
+            throw new RefusedException("settings.testFraction",
+                    "test fraction must lie in (0, 1): " + testFraction,
+                    String.valueOf(testFraction));
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException(
-                    "validation fraction must lie in (0, 1): " + validationFraction);
+            throw new RefusedException("settings.validationFraction",
+                    "validation fraction must lie in (0, 1): " + validationFraction,
+                    String.valueOf(validationFraction));
         }
         this.testFraction = testFraction;
         this.validationFraction = validationFraction;
@@ -69,8 +73,8 @@ public final class Splitter {
         }
 
         if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
-            throw new IllegalArgumentException("too few rows (" + rowCount
-                    + ") for a training, validation and test part");
+            throw new RefusedException("settings.tooFewRows", "too few rows (" + rowCount
+                    + ") for a training, validation and test part", rowCount);
         }
         return new Split(sorted(train), sorted(validation), sorted(test));
     }

@@ -1,5 +1,6 @@
 package com.creditmtl.studio.prep;
 
+import com.creditmtl.studio.data.RefusedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,15 +27,17 @@ public final class StratifiedFolds {
     public StratifiedFolds(int rowCount, double[] strata, int k, double validationFraction,
             long seed) {
         if (k < 2) {
-            throw new IllegalArgumentException("at least 2 folds are needed, not " + k);
+            throw new RefusedException("folds.tooFew", "at least 2 folds are needed, not " + k,
+                    k);
         }
         if (k > rowCount) {
-            throw new IllegalArgumentException("more folds (" + k + ") than rows (" + rowCount
-                    + ")");
+            throw new RefusedException("folds.moreThanRows", "more folds (" + k
+                    + ") than rows (" + rowCount + ")", k, rowCount);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException(
-                    "validation fraction must lie in (0, 1): " + validationFraction);
+            throw new RefusedException("settings.validationFraction",
+                    "validation fraction must lie in (0, 1): " + validationFraction,
+                    String.valueOf(validationFraction));
         }
         this.strata = strata;
         this.validationFraction = validationFraction;
@@ -84,8 +87,8 @@ public final class StratifiedFolds {
             train.addAll(group.subList(validationCount, group.size()));
         }
         if (train.isEmpty() || validation.isEmpty()) {
-            throw new IllegalArgumentException("too few rows for a training and validation part "
-                    + "outside fold " + (k + 1));
+            throw new RefusedException("folds.tooFewRows", "too few rows for a training and "
+                    + "validation part outside fold " + (k + 1), k + 1);
         }
         return new Split(sorted(train), sorted(validation), folds[k].clone());
     }

@@ -1,5 +1,6 @@
 package com.creditmtl.studio.scoring;
 
+import com.creditmtl.studio.data.RefusedException;
 import java.util.List;
 
 /**
@@ -18,11 +19,13 @@ public record GradeScale(List<String> grades, double[] lowerBounds) {
     public GradeScale {
         grades = List.copyOf(grades);
         if (grades.size() != lowerBounds.length + 1) {
-            throw new IllegalArgumentException("need one grade more than lower bounds");
+            throw new RefusedException("scorecard.gradeCount",
+                    "need one grade more than lower bounds");
         }
         for (int i = 1; i < lowerBounds.length; i++) {
             if (!(lowerBounds[i] < lowerBounds[i - 1])) {
-                throw new IllegalArgumentException("lower bounds must fall strictly");
+                throw new RefusedException("scorecard.boundsFall",
+                        "lower bounds must fall strictly");
             }
         }
         lowerBounds = lowerBounds.clone();

@@ -1,5 +1,7 @@
 package com.creditmtl.studio.scoring;
 
+import com.creditmtl.studio.data.RefusedException;
+
 /**
  * Scorecard scaling of a default probability into points: {@code score = offset + factor ·
  * ln((1 − p) / p)} with {@code factor = PDO / ln 2} and {@code offset = base − factor ·
@@ -20,20 +22,27 @@ public record ScoreScale(double baseScore, double baseOdds, double pointsToDoubl
     private static final double EPSILON = 1e-9;
 
     public ScoreScale {
-        require(Double.isFinite(baseScore), "the base score must be a finite number, was "
-                + baseScore);
-        require(baseOdds > 0 && Double.isFinite(baseOdds), "the base odds must be a finite "
-                + "number above 0 (50 for 50:1), was " + baseOdds);
-        require(pointsToDoubleOdds > 0 && Double.isFinite(pointsToDoubleOdds), "the points to "
-                + "double the odds must be a finite number above 0, was " + pointsToDoubleOdds);
+        String base = String.valueOf(baseScore);
+        String lowest = String.valueOf(lowestScore);
+        String highest = String.valueOf(highestScore);
+        require(Double.isFinite(baseScore), "scorecard.baseScore",
+                "the base score must be a finite number, was " + baseScore, base);
+        require(baseOdds > 0 && Double.isFinite(baseOdds), "scorecard.baseOdds",
+                "the base odds must be a finite number above 0 (50 for 50:1), was " + baseOdds,
+                String.valueOf(baseOdds));
+        require(pointsToDoubleOdds > 0 && Double.isFinite(pointsToDoubleOdds),
+                "scorecard.pointsToDouble", "the points to double the odds must be a finite "
+                        + "number above 0, was " + pointsToDoubleOdds,
+                String.valueOf(pointsToDoubleOdds));
         require(Double.isFinite(lowestScore) && Double.isFinite(highestScore),
-                "the score bounds must be finite numbers, were " + lowestScore + " and "
-                        + highestScore);
-        require(lowestScore < highestScore, "the lowest score (" + lowestScore + ") must be "
-                + "below the highest (" + highestScore + ")");
-        require(baseScore >= lowestScore && baseScore <= highestScore, "the base score ("
-                + baseScore + ") must lie within the bounds " + lowestScore + " to "
-                + highestScore);
+                "scorecard.boundsFinite", "the score bounds must be finite numbers, were "
+                        + lowestScore + " and " + highestScore, lowest, highest);
+        require(lowestScore < highestScore, "scorecard.boundsOrder", "the lowest score ("
+                + lowestScore + ") must be below the highest (" + highestScore + ")", lowest,
+                highest);
+        require(baseScore >= lowestScore && baseScore <= highestScore, "scorecard.baseWithin",
+                "the base score (" + baseScore + ") must lie within the bounds " + lowestScore
+                        + " to " + highestScore, base, lowest, highest);
     }
 
     /** A scale with the default bounds of 300 and 850 points. */
@@ -70,9 +79,10 @@ public record ScoreScale(double baseScore, double baseOdds, double pointsToDoubl
         return 1 / (1 + odds);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String key, String english,
+            Object... args) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new RefusedException(key, english, args);
         }
     }
 }

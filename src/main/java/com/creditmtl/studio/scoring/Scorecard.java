@@ -1,5 +1,6 @@
 package com.creditmtl.studio.scoring;
 
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,14 +63,16 @@ public record Scorecard(ScoreScale scale, GradeScale grades, String amountTask) 
         for (int t = 0; t < tasks.size(); t++) {
             if (tasks.get(t).name().equals(amountTask)) {
                 if (tasks.get(t).isBinary()) {
-                    throw new IllegalArgumentException("the amount task " + amountTask
-                            + " is binary; it must be a regression task");
+                    throw new RefusedException("scorecard.amountBinary", "the amount task "
+                            + amountTask + " is binary; it must be a regression task",
+                            amountTask);
                 }
                 return t;
             }
         }
-        throw new IllegalArgumentException("the amount task " + amountTask + " is not one of "
-                + "the tasks " + tasks.stream().map(TaskSpec::name).toList());
+        List<String> names = tasks.stream().map(TaskSpec::name).toList();
+        throw new RefusedException("scorecard.amountUnknown", "the amount task " + amountTask
+                + " is not one of the tasks " + names, amountTask, String.join(", ", names));
     }
 
     public double score(double defaultProbability) {

@@ -5,6 +5,7 @@ import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
 import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.model.MultiTaskPredictor;
 import java.nio.file.Path;
@@ -75,9 +76,11 @@ public final class BatchScoring {
         ImportReport report = imported.report();
         if (report.rowsSkipped() > 0) {
             ImportReport.SkippedRow first = report.skipped().get(0);
-            throw new ImportException(String.format(Locale.ROOT, "%s: row %d: %s (%,d rows of "
-                    + "the wrong length in all); every applicant must be scored, so nothing was "
-                    + "written", data.getFileName(), first.row(), first.reason(),
+            String name = data.getFileName().toString();
+            throw new ImportException(Sentence.of("scoring.skippedRows", String.format(
+                    Locale.ROOT, "%s: row %d: %s (%,d rows of the wrong length in all); every "
+                    + "applicant must be scored, so nothing was written", name, first.row(),
+                    first.reason(), report.rowsSkipped()), name, first.row(), first.why(),
                     report.rowsSkipped()));
         }
         CreditTable table = imported.table();

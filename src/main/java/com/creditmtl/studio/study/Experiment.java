@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.model.TrainingOptions;
@@ -115,12 +116,14 @@ public record Experiment(String dataFile, ImportOptions importOptions,
     public static Experiment fromJson(String text) throws IOException {
         JsonNode root = JSON.readTree(text);
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("an experiment file holds one JSON object");
+            throw new RefusedException("experiment.notObject",
+                    "an experiment file holds one JSON object");
         }
         int version = root.path("format_version").asInt(FORMAT_VERSION);
         if (version > FORMAT_VERSION) {
-            throw new IllegalArgumentException("experiment format " + version
-                    + " is newer than this program reads (" + FORMAT_VERSION + ")");
+            throw new RefusedException("experiment.newer", "experiment format " + version
+                    + " is newer than this program reads (" + FORMAT_VERSION + ")", version,
+                    FORMAT_VERSION);
         }
         ImportOptions imported = root.has("import")
                 ? JSON.treeToValue(root.get("import"), ImportOptions.class) : null;

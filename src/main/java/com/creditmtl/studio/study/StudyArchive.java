@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.model.NativeRuntime;
 import com.creditmtl.studio.prep.FeatureEncoder;
@@ -143,39 +144,44 @@ public final class StudyArchive {
 
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
-            throw new StudyFileException(name + " has no " + MANIFEST + "; it is not a study "
-                    + "file");
+            throw StudyFileException.of("study.noManifest", name + " has no " + MANIFEST
+                    + "; it is not a study file", name, MANIFEST);
         }
         JsonNode manifest = parse(name, MANIFEST, manifestBytes);
         if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw new StudyFileException(name + " is not a study file (its manifest does not "
-                    + "say format " + FORMAT + ")");
+            throw StudyFileException.of("study.notStudy", name + " is not a study file (its "
+                    + "manifest does not say format " + FORMAT + ")", name, FORMAT);
         }
         JsonNode version = manifest.path("format_version");
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
-            throw new StudyFileException(name + ": the manifest has no valid format_version");
+            throw StudyFileException.of("study.noVersion",
+                    name + ": the manifest has no valid format_version", name);
         }
         if (version.asInt() > FORMAT_VERSION) {
-            throw new StudyFileException(name + " is in study format " + version.asInt()
-                    + ", written by a newer Credit MTL Studio; this version reads format "
-                    + FORMAT_VERSION + ". Open it with the newer version");
+            throw StudyFileException.of("study.newer", name + " is in study format "
+                    + version.asInt() + ", written by a newer Credit MTL Studio; this version "
+                    + "reads format " + FORMAT_VERSION + ". Open it with the newer version", name,
+                    version.asInt(), FORMAT_VERSION);
         }
         for (String entry : entries.keySet()) {
             if (!entry.equals(MANIFEST) && !PARTS.contains(entry)) {
-                throw new StudyFileException(name + " holds an unknown entry '" + entry
-                        + "'; a study file of format " + FORMAT_VERSION + " has only "
-                        + MANIFEST + " and " + String.join(", ", PARTS));
+                String parts = String.join(", ", PARTS);
+                throw StudyFileException.of("study.unknownEntry", name + " holds an unknown "
+                        + "entry '" + entry + "'; a study file of format " + FORMAT_VERSION
+                        + " has only " + MANIFEST + " and " + parts, name, entry,
+                        FORMAT_VERSION, MANIFEST, parts);
             }
         }
         for (String part : PARTS) {
             if (!entries.containsKey(part)) {
-                throw new StudyFileException(name + " lacks the entry " + part);
+                throw StudyFileException.of("study.lacksEntry",
+                        name + " lacks the entry " + part, name, part);
             }
             String expected = manifest.path("entries").path(part).path("sha256").asText("");
             if (!expected.equalsIgnoreCase(DataFingerprint.sha256(entries.get(part)))) {
-                throw new StudyFileException(name + ": the entry " + part + " does not match "
-                        + "its SHA-256 in the manifest; the file was changed or damaged after "
-                        + "it was written");
+                throw StudyFileException.of("study.checksum", name + ": the entry " + part
+                        + " does not match its SHA-256 in the manifest; the file was changed or "
+                        + "damaged after it was written", name, part);
             }
         }
         return read(name, manifest, entries);
@@ -233,13 +239,17 @@ public final class StudyArchive {
             }
             return study;
         } catch (JsonProcessingException e) {
-            throw new StudyFileException(name + ": the entry " + current + " is not valid: "
-                    + e.getOriginalMessage(), e);
+            throw new StudyFileException(invalidEntry(name, current, e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             // DL4J and ND4J report a configuration they cannot use with unchecked exceptions
-            throw new StudyFileException(name + ": the entry " + current + " is not valid: "
-                    + e.getMessage(), e);
+            throw new StudyFileException(invalidEntry(name, current, e.getMessage()), e);
         }
+    }
+
+    /** An entry the program cannot use; the reason is the reading library's own. */
+    private static Sentence invalidEntry(String name, String entry, String reason) {
+        return Sentence.of("study.invalidEntry", name + ": the entry " + entry
+                + " is not valid: " + reason, name, entry, String.valueOf(reason));
     }
 
     private static Map<String, byte[]> readEntries(Path file, String name, Limits limits)
@@ -247,23 +257,25 @@ public final class StudyArchive {
         long size;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new StudyFileException(name + " is not a file");
+                throw StudyFileException.of("study.notFile", name + " is not a file", name);
             }
             size = Files.size(file);
         } catch (IOException e) {
-            throw new StudyFileException(name + " cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         if (size > limits.fileBytes()) {
-            throw new StudyFileException(String.format(Locale.ROOT, "%s is %,d bytes, more than "
-                    + "the %,d bytes a study file may have", name, size, limits.fileBytes()));
+            throw StudyFileException.of("study.tooLarge", String.format(Locale.ROOT, "%s is %,d "
+                    + "bytes, more than the %,d bytes a study file may have", name, size,
+                    limits.fileBytes()), name, size, limits.fileBytes());
         }
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > limits.entries()) {
-                throw new StudyFileException(name + " has " + zip.size() + " entries, more than "
-                        + "the " + limits.entries() + " a study file may have");
+                throw StudyFileException.of("study.tooManyEntries", name + " has " + zip.size()
+                        + " entries, more than the " + limits.entries() + " a study file may "
+                        + "have", name, zip.size(), limits.entries());
             }
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
@@ -271,26 +283,34 @@ public final class StudyArchive {
                 String entryName = entry.getName();
                 checkName(name, entryName);
                 if (entries.containsKey(entryName)) {
-                    throw new StudyFileException(name + " holds the entry " + entryName
-                            + " twice");
+                    throw StudyFileException.of("study.entryTwice", name + " holds the entry "
+                            + entryName + " twice", name, entryName);
                 }
                 long limit = entryName.equals(PARAMETERS) ? limits.parameterBytes()
                         : limits.jsonBytes();
                 byte[] bytes = readLimited(zip, entry, limit, name);
                 total += bytes.length;
                 if (total > limits.totalBytes()) {
-                    throw new StudyFileException(String.format(Locale.ROOT, "%s unpacks to more "
-                            + "than %,d bytes", name, limits.totalBytes()));
+                    throw StudyFileException.of("study.unpacksTooLarge", String.format(
+                            Locale.ROOT, "%s unpacks to more than %,d bytes", name,
+                            limits.totalBytes()), name, limits.totalBytes());
                 }
                 entries.put(entryName, bytes);
             }
         } catch (ZipException e) {
-            throw new StudyFileException(name + " is damaged or not a study file ("
-                    + e.getMessage() + ")", e);
+            throw new StudyFileException(Sentence.of("study.damaged", name + " is damaged or "
+                    + "not a study file (" + e.getMessage() + ")", name,
+                    String.valueOf(e.getMessage())), e);
         } catch (IOException e) {
-            throw new StudyFileException(name + " cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         return entries;
+    }
+
+    /** The file cannot be read at all; the system's reason follows as it is. */
+    private static StudyFileException unreadable(String name, IOException e) {
+        return new StudyFileException(Sentence.of("study.unreadable", name + " cannot be read: "
+                + e.getMessage(), name, String.valueOf(e.getMessage())), e);
     }
 
     private static void checkName(String name, String entry) throws StudyFileException {
@@ -298,8 +318,9 @@ public final class StudyArchive {
                 || entry.contains("..") || entry.contains("\\") || entry.contains(":")
                 || entry.contains("/");
         if (unsafe) {
-            throw new StudyFileException(name + " holds an entry with an unsafe name '"
-                    + entry + "'; a study file has only plain names such as " + MANIFEST);
+            throw StudyFileException.of("study.unsafeName", name + " holds an entry with an "
+                    + "unsafe name '" + entry + "'; a study file has only plain names such as "
+                    + MANIFEST, name, entry, MANIFEST);
         }
     }
 
@@ -318,8 +339,9 @@ public final class StudyArchive {
     }
 
     private static StudyFileException tooLarge(String name, String entry, long limit) {
-        return new StudyFileException(String.format(Locale.ROOT, "%s: the entry %s unpacks to "
-                + "more than %,d bytes, the most it may have", name, entry, limit));
+        return StudyFileException.of("study.entryTooLarge", String.format(Locale.ROOT, "%s: the "
+                + "entry %s unpacks to more than %,d bytes, the most it may have", name, entry,
+                limit), name, entry, limit);
     }
 
     private static ComputationGraph network(String name, byte[] json, byte[] parameters)
@@ -331,15 +353,16 @@ public final class StudyArchive {
                 ComputationGraphConfiguration.fromJson(new String(json, StandardCharsets.UTF_8));
         ComputationGraph network = new ComputationGraph(configuration);
         if (parameters.length % Float.BYTES != 0) {
-            throw new StudyFileException(name + ": the entry " + PARAMETERS + " is not a whole "
-                    + "number of float32 values");
+            throw StudyFileException.of("study.parameterBytes", name + ": the entry "
+                    + PARAMETERS + " is not a whole number of float32 values", name, PARAMETERS);
         }
         float[] values = new float[parameters.length / Float.BYTES];
         ByteBuffer.wrap(parameters).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         network.init();
         if (network.numParams() != values.length) {
-            throw new StudyFileException(name + ": the network needs " + network.numParams()
-                    + " parameters but " + PARAMETERS + " holds " + values.length);
+            throw StudyFileException.of("study.parameterCount", name + ": the network needs "
+                    + network.numParams() + " parameters but " + PARAMETERS + " holds "
+                    + values.length, name, network.numParams(), PARAMETERS, values.length);
         }
         INDArray params = Nd4j.createFromArray(values).reshape(1, values.length);
         network.setParams(params);
@@ -355,9 +378,9 @@ public final class StudyArchive {
                 if (field.getKey().equals("@class") && field.getValue().isTextual()) {
                     String type = field.getValue().asText();
                     if (NETWORK_PACKAGES.stream().noneMatch(type::startsWith)) {
-                        throw new StudyFileException(name + ": the entry " + NETWORK
-                                + " names the class " + type + ", which is not part of a "
-                                + "network");
+                        throw StudyFileException.of("study.foreignClass", name + ": the entry "
+                                + NETWORK + " names the class " + type + ", which is not part "
+                                + "of a network", name, NETWORK, type);
                     }
                 }
                 checkClasses(name, field.getValue());
@@ -376,16 +399,17 @@ public final class StudyArchive {
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage()
                     : e.getMessage();
-            throw new StudyFileException(name + ": the entry " + entry + " is not valid JSON: "
-                    + reason, e);
+            throw new StudyFileException(Sentence.of("study.invalidJson", name + ": the entry "
+                    + entry + " is not valid JSON: " + reason, name, entry,
+                    String.valueOf(reason)), e);
         }
     }
 
     private static JsonNode object(String name, String entry, JsonNode node)
             throws StudyFileException {
         if (!node.isObject()) {
-            throw new StudyFileException(name + ": the entry " + entry + " is not a JSON "
-                    + "object");
+            throw StudyFileException.of("study.notObject", name + ": the entry " + entry
+                    + " is not a JSON object", name, entry);
         }
         return node;
     }

@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.LeakageGuard;
@@ -100,7 +101,8 @@ public final class StudyTrainer {
         List<TaskSpec> tasks = settings.tasks();
         for (TaskSpec task : tasks) {
             if (!table.table().containsColumn(task.name())) {
-                throw new IllegalArgumentException("the table has no column " + task.name());
+                throw new RefusedException("training.noTaskColumn",
+                        "the table has no column " + task.name(), task.name());
             }
         }
         LOGGER.info("Training on {} rows, tasks {}, seed {}", table.rowCount(), tasks,
@@ -283,8 +285,9 @@ public final class StudyTrainer {
         List<String> categorical = table.categoricalNames().stream()
                 .filter(f -> !dropped.contains(f)).toList();
         if (numeric.isEmpty() && categorical.isEmpty()) {
-            throw new IllegalArgumentException("every feature predicts a task almost alone "
-                    + "(leakage guard: " + dropped + "); keep some or choose other features");
+            throw new RefusedException("training.allLeaking", "every feature predicts a task "
+                    + "almost alone (leakage guard: " + dropped + "); keep some or choose other "
+                    + "features", String.join(", ", dropped));
         }
         return table.withFeatures(numeric, categorical, List.copyOf(dropped));
     }
@@ -302,12 +305,12 @@ public final class StudyTrainer {
             }
             TaskSpec task = tasks.get(t);
             if (known == 0) {
-                throw new IllegalArgumentException("task " + task.name() + " has no known label "
-                        + "in the training part");
+                throw new RefusedException("training.noKnownLabel", "task " + task.name()
+                        + " has no known label in the training part", task.name());
             }
             if (task.isBinary() && (positives == 0 || positives == known)) {
-                throw new IllegalArgumentException("task " + task.name() + " has one class only "
-                        + "in the training part");
+                throw new RefusedException("training.oneClass", "task " + task.name()
+                        + " has one class only in the training part", task.name());
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
@@ -83,11 +84,13 @@ public final class TradeOffExplorer {
         public Options {
             divisions(step);
             if (!(minimumDefaultWeight > 0 && minimumDefaultWeight <= 1)) {
-                throw new IllegalArgumentException("the default task's least weight must lie in "
-                        + "(0, 1], was " + minimumDefaultWeight);
+                throw new RefusedException("tradeoff.leastWeight", "the default task's least "
+                        + "weight must lie in (0, 1], was " + minimumDefaultWeight,
+                        String.valueOf(minimumDefaultWeight));
             }
             if (epochs < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1, was " + epochs);
+                throw new RefusedException("settings.epochs",
+                        "epochs must be at least 1, was " + epochs, epochs);
             }
         }
     }
@@ -260,24 +263,28 @@ public final class TradeOffExplorer {
     public static List<double[]> grid(List<TaskSpec> tasks, Options options) {
         int defaultTask = StudyTrainer.scoringTask(tasks);
         if (defaultTask < 0) {
-            throw new IllegalArgumentException("exploring the weights needs a binary task, whose "
-                    + "AUC is traded off against the other tasks");
+            throw new RefusedException("tradeoff.needsBinary", "exploring the weights needs a "
+                    + "binary task, whose AUC is traded off against the other tasks");
         }
         if (tasks.size() < 2) {
-            throw new IllegalArgumentException("exploring the weights needs at least two tasks");
+            throw new RefusedException("tradeoff.needsTwoTasks",
+                    "exploring the weights needs at least two tasks");
         }
         int n = divisions(options.step());
         List<double[]> grid = new ArrayList<>();
         compositions(n, tasks.size(), 0, new int[tasks.size()], n, defaultTask,
                 options.minimumDefaultWeight(), grid);
         if (grid.isEmpty()) {
-            throw new IllegalArgumentException("no weight on the grid of step " + options.step()
-                    + " reaches the least weight " + options.minimumDefaultWeight());
+            throw new RefusedException("tradeoff.unreachable", "no weight on the grid of step "
+                    + options.step() + " reaches the least weight "
+                    + options.minimumDefaultWeight(), String.valueOf(options.step()),
+                    String.valueOf(options.minimumDefaultWeight()));
         }
         if (grid.size() > MAX_POINTS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a step of %s over %d "
-                    + "tasks gives %d points, more than %d; choose a larger step",
-                    options.step(), tasks.size(), grid.size(), MAX_POINTS));
+            throw new RefusedException("tradeoff.tooManyPoints", String.format(Locale.ROOT,
+                    "a step of %s over %d tasks gives %d points, more than %d; choose a larger "
+                    + "step", options.step(), tasks.size(), grid.size(), MAX_POINTS),
+                    String.valueOf(options.step()), tasks.size(), grid.size(), MAX_POINTS);
         }
         return grid;
     }
@@ -305,12 +312,14 @@ public final class TradeOffExplorer {
     /** The number of steps in a weight of 1; the step must divide 1. */
     private static int divisions(double step) {
         if (!(step > 0 && step <= 1)) {
-            throw new IllegalArgumentException("the step must lie in (0, 1], was " + step);
+            throw new RefusedException("tradeoff.step", "the step must lie in (0, 1], was "
+                    + step, String.valueOf(step));
         }
         long n = Math.round(1 / step);
         if (n > 100 || Math.abs(n * step - 1) > TOLERANCE) {
-            throw new IllegalArgumentException("the step must divide 1 into at most 100 equal "
-                    + "parts (0.5, 0.25, 0.2, 0.1, 0.05 ...), was " + step);
+            throw new RefusedException("tradeoff.stepParts", "the step must divide 1 into at "
+                    + "most 100 equal parts (0.5, 0.25, 0.2, 0.1, 0.05 ...), was " + step,
+                    String.valueOf(step));
         }
         return (int) n;
     }

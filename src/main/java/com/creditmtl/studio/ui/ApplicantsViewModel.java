@@ -3,13 +3,13 @@ package com.creditmtl.studio.ui;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.scoring.GradeScale;
+import com.creditmtl.studio.scoring.ReasonTexts;
 import com.creditmtl.studio.scoring.ScoreScale;
 import com.creditmtl.studio.scoring.Scorecard;
 import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.PredictionExport;
 import com.creditmtl.studio.study.Rescoring;
 import com.creditmtl.studio.study.Study;
-import com.creditmtl.studio.scoring.ReasonTexts;
 import com.creditmtl.studio.study.WhatIf;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -440,7 +440,7 @@ public final class ApplicantsViewModel {
         } catch (IllegalArgumentException e) {
             // the scorecard's own checks, worded by the engine for the command line as well
             scorecardMessage.set(I18n.Message.of("applicants.scorecard.notApplied",
-                    e.getMessage()));
+                    I18n.sentenceOf(e)));
             return false;
         }
 
@@ -564,7 +564,7 @@ public final class ApplicantsViewModel {
                     ? I18n.Message.of("applicants.export.failedUnknown",
                             file.getFileName().toString())
                     : I18n.Message.of("applicants.export.failed", file.getFileName().toString(),
-                            failure.getMessage()));
+                            I18n.sentenceOf(failure)));
             exporting.set(false);
         });
         executor.execute(task);

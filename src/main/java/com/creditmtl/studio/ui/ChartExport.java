@@ -84,7 +84,7 @@ final class ChartExport {
      */
     static Alert failed(I18n i18n, String fileName, Exception failure) {
         Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("chartExport.failed", fileName,
-                String.valueOf(failure.getMessage())),
+                i18n.explain(failure)),
                 new ButtonType(i18n.get("chartExport.close"), ButtonBar.ButtonData.OK_DONE));
         alert.setTitle(i18n.get("chartExport.failedTitle"));
         alert.setHeaderText(null);

@@ -159,7 +159,7 @@ final class EvaluationView {
             model.exportMessageProperty().set(I18n.Message.of("evaluation.export.saved", name));
         } catch (IOException | RuntimeException e) {
             model.exportMessageProperty().set(I18n.Message.of("chartExport.failed", name,
-                    String.valueOf(e.getMessage())));
+                    I18n.sentenceOf(e)));
         }
     }
 

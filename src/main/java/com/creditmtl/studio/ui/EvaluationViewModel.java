@@ -12,8 +12,8 @@ import com.creditmtl.studio.eval.TaskEvaluator;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingSettings;
-import com.creditmtl.studio.study.CrossValidation;
 import com.creditmtl.studio.study.ApplicantResult;
+import com.creditmtl.studio.study.CrossValidation;
 import com.creditmtl.studio.study.ModelComparison;
 import com.creditmtl.studio.study.Progress;
 import com.creditmtl.studio.study.Study;
@@ -395,7 +395,7 @@ public final class EvaluationViewModel {
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Could not write the report to {}", file, e);
             exportMessage.set(I18n.Message.of("evaluation.export.writeFailed",
-                    file.getFileName().toString(), String.valueOf(e.getMessage())));
+                    file.getFileName().toString(), I18n.sentenceOf(e)));
             return false;
         }
     }
@@ -441,7 +441,7 @@ public final class EvaluationViewModel {
             settings = main.currentSettings();
             checked = options();
         } catch (IllegalArgumentException e) {
-            main.errorProperty().set(i18n.get("evaluation.cannotStart", e.getMessage()));
+            main.errorProperty().set(i18n.get("evaluation.cannotStart", I18n.sentenceOf(e)));
             return;
         }
         LOGGER.debug("{} with cost ratio {}", texts.prefix(), checked.costRatio());
@@ -476,7 +476,7 @@ public final class EvaluationViewModel {
                 end(texts.of("failed"));
                 main.errorProperty().set(i18n.get(texts.of("error",
                         failure == null || failure.getMessage() == null
-                                ? i18n.get("evaluation.unknownError") : failure.getMessage())));
+                                ? i18n.get("evaluation.unknownError") : i18n.explain(failure))));
             }
         });
         task = background;

@@ -1,5 +1,7 @@
 package com.creditmtl.studio.ui;
 
+import com.creditmtl.studio.data.Explained;
+import com.creditmtl.studio.data.Sentence;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * machine's default locale, so English stays English on a Chinese system. Properties files are
  * read as UTF-8 (Java 9 and later).
  *
+ * <p>Sentences of the engine ({@link Sentence}: refusals, skipped rows, warnings) are written
+ * from the pattern {@code engine.KEY} in a translated language and read exactly as the engine
+ * wrote them in English, the text the command line prints too. The English bundle holds the
+ * same patterns so both bundles stay complete and a translator sees the original.
+ *
  * <p>Limits: plural forms are not handled (the English texts avoid them or use MessageFormat's
  * {@code choice}); texts are read on the FX thread, like every property of the window.
  */
@@ -41,6 +48,8 @@ public final class I18n {
     private static final Logger LOGGER = LoggerFactory.getLogger(I18n.class);
 
     static final String BUNDLE = "com.creditmtl.studio.ui.messages";
+    /** Keys of the engine's sentences begin so in the bundles. */
+    static final String ENGINE_PREFIX = "engine.";
     /** The languages the window offers, each named in its own language by key language.TAG. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH,
             Locale.SIMPLIFIED_CHINESE);
@@ -115,7 +124,9 @@ public final class I18n {
         }
         Object[] values = args.clone();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Message inner) {
+            if (values[i] instanceof Sentence sentence) {
+                values[i] = get(sentence);
+            } else if (values[i] instanceof Message inner) {
                 // a message inside a message ("3 tasks" in a status line) is put in words first
                 values[i] = get(inner);
             } else if (values[i] instanceof TemporalAccessor time) {
@@ -128,6 +139,63 @@ public final class I18n {
 
     public String get(Message message) {
         return get(message.key(), message.args().toArray());
+    }
+
+    /**
+     * A sentence of the engine in the current language. In English, and for a sentence the
+     * window has no pattern for, that is the engine's own text; otherwise it is written from the
+     * pattern of its key, the sentences among its arguments put in words first.
+     */
+    public String get(Sentence sentence) {
+        if (sentence.key() == null || isEnglish()) {
+            return sentence.english();
+        }
+        String key = ENGINE_PREFIX + sentence.key();
+        if (!bundle().containsKey(key)) {
+            LOGGER.warn("No text for key {} in {}", key, locale.get());
+            return sentence.english();
+        }
+        return get(key, sentence.args().toArray());
+    }
+
+    /**
+     * What a failure says, for the status line, a banner or a dialog: its sentence in the
+     * current language when the engine explained it, else its own message. A failure that only
+     * wraps another (as {@code new RuntimeException(cause)} does) speaks with the cause's words.
+     */
+    public static Sentence sentenceOf(Throwable failure) {
+        Throwable t = failure;
+        while (!(t instanceof Explained) && t.getCause() != null
+                && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString())
+                        || t.getMessage().equals(t.getCause().getMessage()))) {
+            t = t.getCause();
+        }
+        if (t instanceof Explained explained) {
+            return explained.sentence();
+        }
+        return Sentence.plain(String.valueOf(failure.getMessage()));
+    }
+
+    /** What a failure says in the current language ({@link #sentenceOf}). */
+    public String explain(Throwable failure) {
+        return get(sentenceOf(failure));
+    }
+
+    /** A message or a sentence put in words, or any other value as its text. */
+    public String words(Object text) {
+        if (text instanceof Message message) {
+            return get(message);
+        }
+        if (text instanceof Sentence sentence) {
+            return get(sentence);
+        }
+        return String.valueOf(text);
+    }
+
+    /** Whether the texts are the base bundle's: English, or a language the window lacks. */
+    private boolean isEnglish() {
+        return bundle().getLocale().getLanguage().isEmpty()
+                || "en".equals(bundle().getLocale().getLanguage());
     }
 
     /** The text of a key, changing with the language. */

@@ -71,7 +71,7 @@ public final class ImportDialog {
             try {
                 model.options();
             } catch (IllegalArgumentException e) {
-                model.reportProblem(e.getMessage());
+                model.reportProblem(e);
                 event.consume();
             }
         });

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -124,7 +125,7 @@ public final class ImportDialogViewModel {
         try {
             formatOnly = formatOptions().build();
         } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
+            problem.set(i18n.explain(e));
             return;
         }
         try {
@@ -141,7 +142,7 @@ public final class ImportDialogViewModel {
             rows.clear();
             columns.clear();
             detected.set("");
-            problem.set(e.getMessage());
+            problem.set(i18n.explain(e));
         }
     }
 
@@ -164,7 +165,7 @@ public final class ImportDialogViewModel {
             }
         } catch (ImportException e) {
             columns.forEach(column -> column.detectedProperty().set(""));
-            problem.set(e.getMessage());
+            problem.set(i18n.explain(e));
         }
     }
 
@@ -198,12 +199,13 @@ public final class ImportDialogViewModel {
         return String.join(" · ", sample);
     }
 
-    /** What was detected; the importer's notes on the file stay in English. */
+    /** What was detected, with the importer's notes on the file. */
     private String describe(FileFormat format) {
         return i18n.get("import.detected", format.charset().name(),
                 choiceName(format.delimiterName()),
                 i18n.get(format.decimalComma() ? "import.decimal.comma" : "import.decimal.point"),
-                format.notes().isEmpty() ? "" : " · " + String.join(" · ", format.notes()));
+                format.notes().stream().map(note -> " · " + i18n.get(note))
+                        .collect(Collectors.joining()));
     }
 
     private ImportOptions.Builder formatOptions() {
@@ -328,6 +330,11 @@ public final class ImportDialogViewModel {
 
     void reportProblem(String message) {
         problem.set(message);
+    }
+
+    /** Shows why the options were refused, in the dialog's language. */
+    void reportProblem(Throwable failure) {
+        problem.set(i18n.explain(failure));
     }
 
     public ObservableList<String> header() {

@@ -1,14 +1,15 @@
 package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.ImportReport;
+import com.creditmtl.studio.data.Sentence;
 import java.util.Locale;
 
 /**
  * The import report as the Data tab shows it: the same lines as {@link ImportReport#summary()}
  * prints on the command line, in the window's language. The headings, the roles and types and
- * the numbers follow the language; a skipped row's reason and a warning are the importer's
- * own sentences and stay as written. Columns are padded by their width on screen, a Chinese
- * character taking two places of a monospaced font.
+ * the numbers follow the language, and so do a skipped row's reason and a warning, the
+ * importer's own sentences ({@link com.creditmtl.studio.data.Sentence}). Columns are padded by
+ * their width on screen, a Chinese character taking two places of a monospaced font.
  */
 final class ImportReportText {
 
@@ -53,9 +54,9 @@ final class ImportReportText {
                     .append(range).append('\n');
         }
         for (ImportReport.SkippedRow row : report.skipped()) {
-            text.append(i18n.get("report.skippedRow", row.row(), row.reason())).append('\n');
+            text.append(i18n.get("report.skippedRow", row.row(), row.why())).append('\n');
         }
-        for (String warning : report.warnings()) {
+        for (Sentence warning : report.notices()) {
             text.append(i18n.get("report.warning", warning)).append('\n');
         }
         return text.toString();

@@ -218,16 +218,17 @@ public final class MainViewModel {
         });
         task.setOnFailed(e -> {
             endImport();
-            String message = task.getException() instanceof CancellationException
-                    ? i18n.get("status.importCancelledReason") : task.getException().getMessage();
+            Throwable failure = task.getException();
+            Object reason = failure instanceof CancellationException
+                    ? I18n.Message.of("status.importCancelledReason") : I18n.sentenceOf(failure);
             // The message may quote a cell, which is applicant data: it is shown, not logged.
             LOGGER.info("Import of {} failed", file.getFileName());
             progressWords.set(I18n.Message.of("progress.importFailed"));
             state.set(StudioState.FAILED);
             pendingExperiment = null;
-            statusText.set(I18n.Message.of("status.importFailed", message));
-            error.set(message);
-            onFailure.accept(message);
+            statusText.set(I18n.Message.of("status.importFailed", reason));
+            errorText.set(words -> words.words(reason));
+            onFailure.accept(error.get());
         });
         runningImport = task;
         executor.execute(task);
@@ -304,8 +305,8 @@ public final class MainViewModel {
             evaluating = trainer.withEvaluation(
                     EvaluationOptions.DEFAULT.withCostRatio(costRatio.get()));
         } catch (IllegalArgumentException e) {
-            statusText.set(I18n.Message.of("status.cannotTrain", e.getMessage()));
-            error.set(e.getMessage());
+            statusText.set(I18n.Message.of("status.cannotTrain", I18n.sentenceOf(e)));
+            errorText.set(words -> words.explain(e));
             return;
         }
 
@@ -421,8 +422,8 @@ public final class MainViewModel {
             metrics.setAll(result.metrics());
             ImportReport imported = report.get();
             if (imported != null) {
-                ImportReport withLeakage = imported.withWarnings(result.leakage().stream()
-                        .map(LeakageGuard.Flag::describe).toList());
+                ImportReport withLeakage = imported.withNotices(result.leakage().stream()
+                        .map(LeakageGuard.Flag::sentence).toList());
                 reportText.set(withLeakage.summary());
                 shownReport.set(withLeakage);
             }
@@ -444,16 +445,16 @@ public final class MainViewModel {
             state.set(StudioState.CANCELLED);
             record(StudioState.CANCELLED, reports.size(), lastElapsed(), List.of());
         } else {
-            String message = failure == null ? i18n.get("common.unknownError")
-                    : failure.getMessage();
+            Object reason = failure == null ? I18n.Message.of("common.unknownError")
+                    : I18n.sentenceOf(failure);
             if (failure instanceof TrainingDivergedException) {
-                LOGGER.warn("Training stopped: {}", message);
+                LOGGER.warn("Training stopped: {}", failure.getMessage());
             } else {
                 LOGGER.warn("Training failed", failure);
             }
             progressWords.set(I18n.Message.of("progress.failed"));
-            statusText.set(I18n.Message.of("status.trainingFailed", message));
-            error.set(message);
+            statusText.set(I18n.Message.of("status.trainingFailed", reason));
+            errorText.set(words -> words.words(reason));
             state.set(StudioState.FAILED);
             record(StudioState.FAILED, reports.size(), lastElapsed(), List.of());
             notice.set(status.get());
@@ -687,7 +688,7 @@ public final class MainViewModel {
             LOGGER.info("Experiment saved to {}", file);
             return true;
         } catch (IOException | RuntimeException e) {
-            errorText.set(I18n.Message.of("error.cannotSaveExperiment", e.getMessage()));
+            errorText.set(I18n.Message.of("error.cannotSaveExperiment", I18n.sentenceOf(e)));
             return false;
         }
     }
@@ -705,7 +706,7 @@ public final class MainViewModel {
             experiment = Experiment.read(file);
         } catch (IOException | RuntimeException e) {
             errorText.set(I18n.Message.of("error.cannotOpenExperiment",
-                    file.getFileName().toString(), e.getMessage()));
+                    file.getFileName().toString(), I18n.sentenceOf(e)));
             return false;
         }
         LOGGER.info("Experiment {} opened, seed {}", file, experiment.settings().seed());

@@ -208,7 +208,7 @@ public final class ScoringViewModel {
             LOGGER.info("{} failed", title.key());
             end(I18n.Message.of("scoring.run.failed", title));
             main.errorProperty().set(failure == null || failure.getMessage() == null
-                    ? main.i18n().get("common.unknownError") : failure.getMessage());
+                    ? main.i18n().get("common.unknownError") : main.i18n().explain(failure));
         });
         task = background;
         executor.execute(background);

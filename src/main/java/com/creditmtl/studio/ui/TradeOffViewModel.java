@@ -157,7 +157,7 @@ public final class TradeOffViewModel {
                     epochs.get());
             total = TradeOffExplorer.grid(input.settings().tasks(), options).size();
         } catch (IllegalArgumentException e) {
-            status.set(I18n.Message.of("tradeoff.status.invalid", e.getMessage()));
+            status.set(I18n.Message.of("tradeoff.status.invalid", I18n.sentenceOf(e)));
             return;
         }
 
@@ -208,7 +208,7 @@ public final class TradeOffViewModel {
             } else {
                 LOGGER.warn("Trade-off exploration failed", failure);
                 status.set(I18n.Message.of("tradeoff.status.failed",
-                        failure == null ? "?" : failure.getMessage()));
+                        failure == null ? "?" : I18n.sentenceOf(failure)));
             }
         });
         task = background;
