@@ -568,14 +568,7 @@ public final class MainView {
                 model.shownReportProperty(), i18n.localeProperty()));
         Label reportHeading = heading(i18n.bind("main.importReport"));
         reportHeading.setId("reportHeading");
-        // the importer's reasons and warnings inside the report stay in English
-        Label reportNote = new Label();
-        reportNote.setId("reportNote");
-        reportNote.setStyle("-fx-text-fill: #555;");
-        reportNote.textProperty().bind(i18n.bind("main.importReport.note"));
-        HBox reportTitle = new HBox(12, reportHeading, reportNote);
-        reportTitle.setAlignment(Pos.BASELINE_LEFT);
-        VBox reportBox = new VBox(4, reportTitle, report);
+        VBox reportBox = new VBox(4, reportHeading, report);
         VBox.setVgrow(report, Priority.ALWAYS);
         reportBox.setPadding(new Insets(6, 8, 6, 8));
         SplitPane split = new SplitPane(dataTable, reportBox);
