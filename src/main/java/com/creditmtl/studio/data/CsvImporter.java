@@ -284,13 +284,13 @@ public final class CsvImporter {
         return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
-    /** Header cells as column names: trimmed, unquoted, never empty, never repeated. */
     /** The file cannot be read at all; the system's reason follows as it is. */
     private static ImportException unreadable(String name, IOException e) {
         return new ImportException(Sentence.of("import.unreadable", name + ": cannot be read: "
                 + e.getMessage(), name, String.valueOf(e.getMessage())), e);
     }
 
+    /** Header cells as column names: trimmed, unquoted, never empty, never repeated. */
     static List<String> headerNames(CellRow record, List<Sentence> warnings) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();

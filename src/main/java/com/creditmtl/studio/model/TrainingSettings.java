@@ -56,7 +56,6 @@ public record TrainingSettings(List<TaskSpec> tasks, List<Integer> hiddenLayers,
                 String.valueOf(learningRate));
     }
 
-    /** The reference recipe for the given tasks: 64 units, 50 epochs, batch 32, rate 0.001. */
     /** The product's defaults: the reference recipe with {@link TrainingOptions#DEFAULT}. */
     public static TrainingSettings defaults(List<TaskSpec> tasks) {
         return reference(tasks).withOptions(TrainingOptions.DEFAULT);
