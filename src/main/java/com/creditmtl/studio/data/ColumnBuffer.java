@@ -41,6 +41,8 @@ final class ColumnBuffer {
     int textSeen;
     long firstTextRow = -1;
     String firstText;
+    /** Present cells that are no number, counted from the first of them ({@link #firstText}). */
+    int textAfterNumbers;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     double secondMax = Double.NEGATIVE_INFINITY;
@@ -175,6 +177,9 @@ final class ColumnBuffer {
             return;
         }
         textSeen++;
+        if (firstTextRow >= 0 && Double.isNaN(numbers.parse(cell))) {
+            textAfterNumbers++;
+        }
         Integer code = dictionary.get(cell);
         if (code == null) {
             code = dictionaryValues.size();

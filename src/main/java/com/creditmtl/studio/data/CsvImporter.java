@@ -553,6 +553,12 @@ public final class CsvImporter {
     }
 
     /** Turns the read columns into the table: computed columns, task labels and roles. */
+    /**
+     * A column of numbers is refused, not read as text, when at most one cell in this many (and
+     * at least one) is no number: such cells are typos rather than a column of categories.
+     */
+    static final int STRAY_TEXT_PER = 1_000;
+
     private static final class TableBuilder {
         private final String name;
         private final Path file;
@@ -1116,7 +1122,20 @@ public final class CsvImporter {
             return ColumnRole.NUMERIC;
         }
 
-        private ColumnRole textRole(ColumnBuffer column) {
+        private ColumnRole textRole(ColumnBuffer column) throws ImportException {
+            int present = rows - column.missing;
+            if (column.firstTextRow > 0 && column.numbersSeen > 0 && present > 20
+                    && column.textAfterNumbers <= Math.max(1, present / STRAY_TEXT_PER)) {
+                // a column of numbers with a stray text (a typo such as 5O000) would otherwise
+                // turn into categories, every amount a category of its own
+                String cell = abbreviate(column.firstText);
+                throw new ImportException(ImportException.at(name, column.firstTextRow,
+                        column.name, Sentence.of("import.strayText", String.format(Locale.ROOT,
+                                "'%s' is not a number in a column of numbers (%,d such cells "
+                                + "among %,d); correct it, add it to the missing tokens, or "
+                                + "make the column categorical", cell, column.textAfterNumbers,
+                                present), cell, column.textAfterNumbers, present)));
+            }
             if (column.firstTextRow > 0 && column.numbersSeen > 0) {
                 String cell = abbreviate(column.firstText);
                 warnings.add(Sentence.of("import.warn.textAfterNumbers", String.format(
@@ -1125,7 +1144,6 @@ public final class CsvImporter {
                         column.firstTextRow, cell));
             }
             int distinct = column.distinct();
-            int present = rows - column.missing;
             if (distinct == present && present > 20) {
                 warnings.add(Sentence.of("import.warn.unique", "column " + column.name
                         + ": a different value in every row that has one, like an ID or free "

@@ -57,6 +57,43 @@ class CsvImporterTest {
     }
 
     @Test
+    void aStrayTextInAColumnOfNumbersIsRefusedNamingRowAndColumn() throws Exception {
+        StringBuilder csv = new StringBuilder("limit,age,default_probability\n");
+        for (int i = 0; i < 60; i++) {
+            // rows count the applicants, the header not counted: row 41 has a letter O for 0
+            csv.append(i == 40 ? "5O000" : String.valueOf(10_000 + 500 * i)).append(',')
+                    .append(20 + i % 40).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Path file = write("typo.csv", csv.toString());
+
+        ImportException refused = assertThrows(ImportException.class,
+                () -> new CsvImporter().importFile(file));
+
+        assertEquals("typo.csv: row 41, column limit: '5O000' is not a number in a column of "
+                + "numbers (1 such cells among 60); correct it, add it to the missing tokens, "
+                + "or make the column categorical", refused.getMessage());
+    }
+
+    @Test
+    void aColumnWithMoreThanStrayTextsIsStillReadAsText() throws Exception {
+        StringBuilder csv = new StringBuilder("code,age,default_probability\n");
+        for (int i = 0; i < 60; i++) {
+            // numbers first, then codes with letters in two rows: categories, with a warning
+            csv.append(i == 40 || i == 50 ? "A" + i : String.valueOf(i % 4)).append(',')
+                    .append(20 + i % 40).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Path file = write("codes.csv", csv.toString());
+
+        ImportResult result = new CsvImporter().read(file, ImportOptions.defaults());
+
+        assertTrue(result.table().categoricalNames().contains("code"),
+                result.table().featureNames().toString());
+        assertTrue(result.report().warnings().stream().anyMatch(w -> w.equals(
+                "column code: numbers until row 41, then 'A40'; read as text")),
+                result.report().warnings().toString());
+    }
+
+    @Test
     void tasksFollowCanonicalOrderWhateverTheColumnOrder() throws Exception {
         Path file = write("reordered.csv", "overdue_amount,x,default_probability\n"
                 + "10,1,0\n20,2,1\n");
