@@ -159,13 +159,17 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter console, Study study) {
-        console.printf(Locale.ROOT, "%nTrained %d epochs in %.1f s (train %,d, validation %,d, "
-                + "test %,d rows)%n", study.history().size(), study.trainSeconds(),
+        int ran = study.history().size();
+        console.printf(Locale.ROOT, "%nTrained %d %s in %.1f s (train %,d, validation %,d, "
+                + "test %,d rows)%n", ran, ran == 1 ? "epoch" : "epochs", study.trainSeconds(),
                 study.split().train().length, study.split().validation().length,
                 study.split().test().length);
-        if (study.keptEpoch() < study.history().size()) {
+        if (study.keptEpoch() < ran && ran < study.settings().epochs()) {
             console.printf(Locale.ROOT, "Stopped early: no better validation loss after epoch %d,"
                     + " whose network is kept%n", study.keptEpoch());
+        } else if (study.keptEpoch() < ran) {
+            console.printf(Locale.ROOT, "Kept the network of epoch %d, the best validation loss "
+                    + "of the %d epochs%n", study.keptEpoch(), ran);
         }
         int width = Math.max(24, study.metrics().stream()
                 .mapToInt(m -> m.task().length()).max().orElse(0));

@@ -63,6 +63,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void oneEpochIsCountedInTheSingular() {
+        StringWriter text = new StringWriter();
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            folder.resolve("one-epoch").toString(), "--task", "status:binary:Defaulted:Paid",
+            "--id", "loan_id", "--epochs", "1", "--quiet"}, new PrintWriter(text),
+            new PrintWriter(new StringWriter()));
+
+        assertEquals(0, code, text.toString());
+        assertTrue(text.toString().contains("Trained 1 epoch in "), text.toString());
+        assertTrue(console.contains("Trained 2 epochs in "), console);
+    }
+
+    @Test
     void trainingOnTextTaskSucceeds() {
         assertEquals(0, exitCode, console);
         assertTrue(console.contains("status"), console);
