@@ -11,6 +11,8 @@ import com.creditmtl.studio.ui.ApplicantsViewModel.TaskOutcome;
 import java.io.File;
 import java.text.NumberFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -541,7 +543,7 @@ final class ApplicantsView {
                 words = column::text;
             }
             shown.setId("column-" + column.key());
-            fitWidth(shown, first, words);
+            fitWidth(shown, withWidest(first, column), words);
             if (column.group() == null) {
                 table.getColumns().add(shown);
                 continue;
@@ -554,6 +556,42 @@ final class ApplicantsView {
             });
             group.getColumns().add(shown);
         }
+    }
+
+    /**
+     * The first rows, and the rows of all the table whose value in the column is likely the
+     * widest: the longest text, or the largest and the lowest number. Found by length and
+     * value alone, so every row is looked at without measuring its text.
+     */
+    private List<ApplicantRow> withWidest(List<ApplicantRow> first, Column column) {
+        List<ApplicantRow> measured = new ArrayList<>(first);
+        ApplicantRow longest = null;
+        ApplicantRow largest = null;
+        ApplicantRow lowest = null;
+        for (ApplicantRow row : table.getItems()) {
+            if (column.kind() == Kind.TEXT) {
+                if (longest == null || column.text(row).length() > column.text(longest).length()) {
+                    longest = row;
+                }
+                continue;
+            }
+            double v = column.number(row);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (largest == null || Math.abs(v) > Math.abs(column.number(largest))) {
+                largest = row;
+            }
+            if (lowest == null || v < column.number(lowest)) {
+                lowest = row;
+            }
+        }
+        for (ApplicantRow row : Arrays.asList(longest, largest, lowest)) {
+            if (row != null) {
+                measured.add(row);
+            }
+        }
+        return measured;
     }
 
     /** Values of a column measured for its width, as many as the table itself would read. */

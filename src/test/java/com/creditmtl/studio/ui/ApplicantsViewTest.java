@@ -317,6 +317,37 @@ class ApplicantsViewTest {
     }
 
     @Test
+    void columnsAreWideEnoughForTheirWidestValueAnywhereInTheTable(FxRobot robot)
+            throws Exception {
+        // short IDs first, the longest one in the last row, past the rows the width is read from
+        String longestId = "APPLICANT-2026-12-000000000060";
+        StringBuilder csv = new StringBuilder(SmallTable.HEADER).append('\n');
+        String[] lines = SmallTable.rows(60, 99, 1).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            csv.append(i == lines.length - 1 ? lines[i].replaceFirst("^[^,]*", longestId)
+                    : lines[i]).append('\n');
+        }
+        Path data = folder.resolve("long-ids.csv");
+        Files.writeString(data, csv, UTF_8);
+        TableView<ApplicantRow> table = view.table();
+
+        robot.interact(() -> scoring.scoreFile(data));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !scoring.runningProperty().get()
+                && table.getItems().size() == 60);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(longestId, applicants.rows().get(59).id());
+        javafx.scene.text.Text text = new javafx.scene.text.Text(longestId);
+        text.setFont(javafx.scene.text.Font.getDefault());
+        double needed = ApplicantsView.fittedWidth(text.getLayoutBounds().getWidth(), 0,
+                javafx.scene.text.Font.getDefault().getSize());
+        TableColumn<?, ?> id = table.getColumns().stream()
+                .filter(c -> "column-id".equals(c.getId())).findFirst().orElseThrow();
+        assertTrue(id.getPrefWidth() >= needed, "ID column " + id.getPrefWidth()
+                + " px for '" + longestId + "', which needs " + needed);
+    }
+
+    @Test
     void scoreRangeSliderKeepsTheApplicantsBetweenItsEndsAsTwoConditions(FxRobot robot) {
         RangeSlider slider = robot.lookup("#scoreRangeSlider").queryAs(RangeSlider.class);
         Label shown = robot.lookup("#scoreRangeText").queryAs(Label.class);
