@@ -467,6 +467,9 @@ public final class MainView {
         dismiss.setId("errorDismissButton");
         dismiss.setOnAction(e -> model.errorProperty().set(null));
 
+        // a long message wraps; the buttons keep their words
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         HBox banner = new HBox(8, message, details, dismiss);
         banner.setId("errorBanner");
         banner.setAlignment(Pos.CENTER_LEFT);

@@ -52,6 +52,12 @@ class ErrorBannerTest {
         Bounds headerBounds = tabHeader.localToScene(tabHeader.getBoundsInLocal());
         assertTrue(bannerBounds.getMaxY() <= headerBounds.getMinY() + 0.5,
                 bannerBounds + " over " + headerBounds);
+        for (String id : java.util.List.of("#errorDetailsButton", "#errorDismissButton")) {
+            javafx.scene.control.Button button = robot.lookup(id)
+                    .queryAs(javafx.scene.control.Button.class);
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5,
+                    id + " cut to " + button.getWidth() + " of " + button.prefWidth(-1));
+        }
 
         robot.interact(() -> model.errorProperty().set(null));
 
