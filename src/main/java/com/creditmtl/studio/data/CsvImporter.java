@@ -552,13 +552,13 @@ public final class CsvImporter {
         return text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
-    /** Turns the read columns into the table: computed columns, task labels and roles. */
     /**
      * A column of numbers is refused, not read as text, when at most one cell in this many (and
      * at least one) is no number: such cells are typos rather than a column of categories.
      */
     static final int STRAY_TEXT_PER = 1_000;
 
+    /** Turns the read columns into the table: computed columns, task labels and roles. */
     private static final class TableBuilder {
         private final String name;
         private final Path file;
@@ -594,6 +594,12 @@ public final class CsvImporter {
 
             List<TaskDefinition> definitions = taskDefinitions(taskMode);
             checkTaskColumns(definitions);
+            if (taskMode == TaskMode.REQUIRED && !definitions.isEmpty() && definitions.stream()
+                    .noneMatch(d -> d.type() == TaskType.BINARY)) {
+                warnings.add(Sentence.of("import.warn.noBinaryTask", "no binary task such as "
+                        + "default_probability: the model predicts no default, so it gives no "
+                        + "score, grade, expected loss or reasons"));
+            }
             List<TaskSpec> tasks = new ArrayList<>();
             Map<String, double[]> labels = new LinkedHashMap<>();
             double weight = definitions.isEmpty()

@@ -75,6 +75,19 @@ class CsvImporterTest {
     }
 
     @Test
+    void aFileWithoutABinaryTaskIsWarnedThatItGetsNoScores() throws Exception {
+        Path file = write("no-default.csv", "x,overdue_days\n1,0\n2,30\n3,0\n4,60\n");
+
+        ImportResult result = new CsvImporter().read(file, ImportOptions.defaults());
+
+        assertEquals(List.of("overdue_days"),
+                result.table().tasks().stream().map(TaskSpec::name).toList());
+        assertTrue(result.report().warnings().contains("no binary task such as "
+                + "default_probability: the model predicts no default, so it gives no score, "
+                + "grade, expected loss or reasons"), result.report().warnings().toString());
+    }
+
+    @Test
     void aColumnWithMoreThanStrayTextsIsStillReadAsText() throws Exception {
         StringBuilder csv = new StringBuilder("code,age,default_probability\n");
         for (int i = 0; i < 60; i++) {
