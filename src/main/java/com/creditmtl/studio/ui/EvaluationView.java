@@ -442,6 +442,12 @@ final class EvaluationView {
                 model.costRatioProperty().set(value);
             }
         });
+        // the cost slider above moves the same ratio
+        model.costRatioProperty().addListener((obs, old, value) -> {
+            if (!value.equals(formatter.getValue())) {
+                formatter.setValue(value.doubleValue());
+            }
+        });
 
         Spinner<Integer> folds = new Spinner<>(2, 20, model.foldsProperty().get());
         folds.setId("foldsSpinner");

@@ -155,7 +155,8 @@ public final class EvaluationViewModel {
             crossValidation.clear();
             lastComparison = null;
         });
-        liveCostRatio.set(main.costRatioProperty().get());
+        // one cost ratio: the slider's cut-off, compare, cross-validation and the next training
+        liveCostRatio.bindBidirectional(main.costRatioProperty());
         liveCostRatio.addListener((obs, old, value) -> updateLiveConfusion());
         confusionTask.addListener((obs, old, value) -> updateLiveConfusion());
     }

@@ -153,6 +153,10 @@ class EvaluationChartsTest {
                 cheap + " then " + dear);
         assertEquals(String.valueOf(dear.falseNegatives()), badAccepted.getText());
         assertNotEquals(cheapText, badAccepted.getText());
+        // one cost ratio: the field below and the next training, compare and cv follow
+        assertEquals(20, model.costRatioProperty().get(), 1e-12);
+        assertEquals("20.0", robot.lookup("#costRatioField")
+                .queryAs(javafx.scene.control.TextField.class).getText());
     }
 
     @Test
