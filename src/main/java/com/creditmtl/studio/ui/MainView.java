@@ -643,6 +643,12 @@ public final class MainView {
                                 .map(task -> i18n.number(task.weight(), 2))
                                 .collect(java.util.stream.Collectors.joining(" / "))));
         tradeOffModel = tradeOffs;
+        // the status line says how the grid ended, as it does for a training
+        tradeOffs.statusProperty().addListener((obs, old, now) -> {
+            if (now != null && !tradeOffs.runningProperty().get()) {
+                model.showStatus(now);
+            }
+        });
         model.tasks().addListener((ListChangeListener<TaskWeight>) change -> tradeOffs
                 .previewTasks(model.tasks().stream().map(TaskWeight::task).toList()));
         tradeOffs.previewTasks(model.tasks().stream().map(TaskWeight::task).toList());

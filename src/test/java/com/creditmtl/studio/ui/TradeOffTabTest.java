@@ -89,6 +89,9 @@ class TradeOffTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         // two tasks at step 0.5: the weights 1/0 and 0.5/0.5
         assertEquals(List.of(0.5, 0.5), points.getItems().get(1).point().weights());
+        // the status line says how the grid ended
+        assertTrue(model.statusProperty().get().startsWith("Explored 2 points in "),
+                model.statusProperty().get());
 
         robot.interact(() -> points.getSelectionModel().select(1));
 
