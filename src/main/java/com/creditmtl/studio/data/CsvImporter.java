@@ -526,8 +526,9 @@ public final class CsvImporter {
             }
             if (skippedCount > 0) {
                 warnings.add(Sentence.of("import.warn.skipped", String.format(Locale.ROOT,
-                        "%,d rows skipped for a wrong number of cells, first row %d",
-                        skippedCount, skipped.get(0).row()), skippedCount,
+                        "%,d %s skipped for a wrong number of cells, first row %d",
+                        skippedCount, skippedCount == 1 ? "row" : "rows",
+                        skipped.get(0).row()), skippedCount,
                         skipped.get(0).row()));
             }
             return new TableBuilder(name, file, header, buffers, (int) rows, options, warnings)

@@ -68,10 +68,12 @@ public final class ModelComparison {
             if (!interval.excludesZero()) {
                 return "no clear difference from the " + baseline;
             }
-            boolean better = "auc".equals(measure) ? difference > 0 : difference < 0;
-            return String.format(Locale.ROOT, "multi-task %s than the %s (%s %+.4f)",
-                    better ? "better" : "worse", baseline, measure.toUpperCase(Locale.ROOT),
-                    difference);
+            boolean auc = "auc".equals(measure);
+            boolean better = auc ? difference > 0 : difference < 0;
+            // the decimals of the comparison table: four for an AUC, two for an error
+            return String.format(Locale.ROOT, auc ? "multi-task %s than the %s (%s %+.4f)"
+                    : "multi-task %s than the %s (%s %+.2f)", better ? "better" : "worse",
+                    baseline, measure.toUpperCase(Locale.ROOT), difference);
         }
     }
 

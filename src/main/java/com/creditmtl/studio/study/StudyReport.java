@@ -135,7 +135,8 @@ public final class StudyReport {
                 .append(study.encoder().numericFeatures().size()).append(" numeric, ")
                 .append(study.encoder().categoricalFeatures().size())
                 .append(" categorical), read by the network as ")
-                .append(study.featureNames().size()).append(" inputs: ")
+                .append(study.featureNames().size())
+                .append(" inputs, one-hot levels and log copies included. The features: ")
                 .append(escape(String.join(", ", columns))).append(".</p>\n");
         List<List<String>> rows = new ArrayList<>();
         for (TaskSpec task : study.tasks()) {

@@ -25,7 +25,7 @@ class ComparisonVerdictTest {
 
     @Test
     void higherMaeWithAnIntervalAboveZeroIsWorse() {
-        assertEquals("multi-task worse than the linear model (MAE +78.7500)",
+        assertEquals("multi-task worse than the linear model (MAE +78.75)",
                 task("mae", 78.75, 3.14, 158.76).verdictVersusLinear());
     }
 

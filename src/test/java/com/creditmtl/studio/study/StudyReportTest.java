@@ -52,6 +52,9 @@ class StudyReportTest {
             assertTrue(html.contains(name), name);
         }
         assertTrue(html.contains("driver &amp; noise.csv"));
+        // the count of inputs says what it counts beyond the features listed
+        assertTrue(html.contains("read by the network as " + study.featureNames().size()
+                + " inputs, one-hot levels and log copies included. The features: "), html);
     }
 
     @Test

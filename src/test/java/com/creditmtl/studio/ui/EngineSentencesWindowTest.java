@@ -70,7 +70,7 @@ class EngineSentencesWindowTest {
         String english = reportText();
         assertTrue(english.contains("skipped row 5: 2 cells but the header has 3; the row ends "
                 + "before column default_probability\n"), english);
-        assertTrue(english.contains("warning: 1 rows skipped for a wrong number of cells, "
+        assertTrue(english.contains("warning: 1 row skipped for a wrong number of cells, "
                 + "first row 5\n"), english);
     }
 
