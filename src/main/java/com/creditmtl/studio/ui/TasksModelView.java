@@ -297,14 +297,14 @@ final class TasksModelView {
     private TextField doubleField(String id, DoubleProperty target, String nameKey,
             double min, boolean minOpen, double max, boolean maxOpen) {
         I18n.Message name = I18n.Message.of(nameKey);
-        TextField field = new TextField(Double.toString(target.get()));
+        TextField field = new TextField(plain(target.get()));
         field.setId(id);
         field.setPrefWidth(130);
         field.setMaxWidth(130);
         Runnable commit = () -> {
             if (!settings.commitDouble(target, name, field.getText(), min, minOpen, max,
                     maxOpen)) {
-                field.setText(Double.toString(target.get()));
+                field.setText(plain(target.get()));
             }
         };
         field.setOnAction(e -> commit.run());
@@ -313,11 +313,17 @@ final class TasksModelView {
                 commit.run();
             }
         });
-        target.addListener((obs, old, value) -> field.setText(value.toString()));
+        target.addListener((obs, old, value) -> field.setText(plain(value.doubleValue())));
         Tooltip enter = new Tooltip();
         enter.textProperty().bind(i18n.bind("tasks.pressEnter"));
         field.setTooltip(enter);
         return field;
+    }
+
+    /** A setting as typed: 0.0001, not 1.0E-4; the shortest text that reads back the same. */
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                .replaceFirst("^(-?\\d+)$", "$1.0");
     }
 
     /** The key of a task type's name: tasks.type.binary or tasks.type.regression. */

@@ -127,6 +127,12 @@ class ShellTest {
         });
         assertTrue(field.isVisible());
         assertEquals(0.002, model.currentSettings().options().l2(), 1e-12);
+        assertEquals("0.002", ((TextField) field).getText());
+        robot.interact(() -> model.settings().l2Property().set(1e-4));
+        assertEquals("0.0001", ((TextField) field).getText());
+        assertEquals("1.0", TasksModelView.plain(1));
+        assertEquals("0.0", TasksModelView.plain(0));
+        assertEquals("0.25", TasksModelView.plain(0.25));
     }
 
     @Test
