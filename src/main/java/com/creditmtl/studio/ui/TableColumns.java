@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 
 /** The window's two kinds of table column, headed by a text that may follow the language. */
 final class TableColumns {
@@ -23,6 +24,23 @@ final class TableColumns {
         column.textProperty().bind(header);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 value.apply(cell.getValue())));
+        return column;
+    }
+
+    /**
+     * Gives a text column's cells their whole text as a tooltip, for narrow columns of long
+     * texts (run labels, settings compared side by side) in tables of few rows.
+     */
+    static <T> TableColumn<T, String> withTooltips(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new Tooltip(item));
+            }
+        });
         return column;
     }
 

@@ -212,8 +212,8 @@ final class TrainingView {
         runs.setId("runTable");
         runs.setPlaceholder(placeholder("training.runsPlaceholder"));
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(TableColumns.text(i18n.bind("training.column.run"),
-                run -> run.label(i18n)));
+        runs.getColumns().add(TableColumns.withTooltips(TableColumns.text(
+                i18n.bind("training.column.run"), run -> run.label(i18n))));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<RunRecord>) change -> compareSelected(runs));
@@ -233,15 +233,15 @@ final class TrainingView {
         TableColumn<RunRecord.Comparison, String> name = TableColumns.text(
                 i18n.bind("training.column.setting"), RunRecord.Comparison::name);
         name.setPrefWidth(170);
-        side.getColumns().add(name);
+        side.getColumns().add(TableColumns.withTooltips(name));
         TableColumn<RunRecord.Comparison, String> first = new TableColumn<>();
         first.textProperty().bind(i18n.bind("training.column.first"));
         first.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().first()));
         TableColumn<RunRecord.Comparison, String> second = new TableColumn<>();
         second.textProperty().bind(i18n.bind("training.column.second"));
         second.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().second()));
-        side.getColumns().add(first);
-        side.getColumns().add(second);
+        side.getColumns().add(TableColumns.withTooltips(first));
+        side.getColumns().add(TableColumns.withTooltips(second));
         side.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RunRecord.Comparison item, boolean empty) {

@@ -113,6 +113,14 @@ class MainWindowTest {
                         .getCellObservableValue(row).getValue()).toList());
         assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()
                 .startsWith("Trained 2 epochs"));
+        // the run's label, cut in its narrow column, reads whole in its tooltip
+        javafx.scene.control.TableCell<?, ?> run = robot.from(robot.lookup("#runTable")
+                .queryAs(TableView.class)).lookup(".table-cell").queryAll().stream()
+                .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty())
+                .findFirst().orElseThrow();
+        assertTrue(run.getText().startsWith("Run 1 · done"), run.getText());
+        assertEquals(run.getText(), run.getTooltip().getText());
         assertFalse(robot.lookup("#trainButton").queryAs(Button.class).isDisabled());
     }
 
