@@ -76,6 +76,13 @@ public final class MainViewModel {
 
     /** Least time between two chart updates during training. */
     static final long FLUSH_MILLIS = 250;
+    /** Schedules the chart updates of every window; one daemon thread. */
+    private static final ScheduledExecutorService FLUSH_TIMER =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "chart-flush-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
     /** The empty text, in every language. */
     private static final java.util.function.Function<I18n, String> NOTHING = words -> "";
     /** Files kept in the recent list. */
@@ -517,14 +524,6 @@ public final class MainViewModel {
                     TimeUnit.MILLISECONDS);
         }
     }
-
-    /** Schedules the chart updates of every window; one daemon thread. */
-    private static final ScheduledExecutorService FLUSH_TIMER =
-            Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "chart-flush-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     /** Draws every queued epoch report; on the FX thread. */
     void flushReports() {
