@@ -29,10 +29,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>DL4J spends milliseconds per step on op dispatch, array creation and workspace bookkeeping
  * for a network this small, while the arithmetic takes microseconds. This step writes the
- * gradients straight into the network's own gradient view, then lets the network's own updater
- * blocks (Adam with its state and schedules) turn them into the update and subtracts it from the
- * network's own parameters, as {@code fit} does. The network stays
- * the model of record: saving, evaluation and inference use it unchanged.
+ * gradients straight into the network's own gradient view, then turns them into the update
+ * with the network's own updater blocks (Adam with its state and schedules), each through a
+ * {@link PreparedAdamStep} where it is Adam with L2 at most, and subtracts it from the network's
+ * own parameters, as {@code fit} does. The network stays the model of record: saving,
+ * evaluation and inference use it unchanged.
+ *
+ * <p>Its matrix products and Adam updates are ND4J ops built once ({@link PreparedProduct},
+ * {@link PreparedAdamStep}): ops built anew at every step leave native references that only a
+ * garbage collection clears, and those collections paused the window.
  *
  * <p>It covers the networks {@link MultiTaskNetworkFactory} builds: dense ReLU layers with
  * biases, then one identity output layer with a {@link MultiTaskLoss}, in float precision,
@@ -54,9 +59,6 @@ final class FusedTrainingStep {
     private final List<INDArray> biases = new ArrayList<>();
     private final List<INDArray> weightGradients = new ArrayList<>();
     private final List<INDArray> biasGradients = new ArrayList<>();
-    private final INDArray flatGradients;
-    private final INDArray parameters;
-    private final INDArray update;
     private final FloatBuffer parameterData;
     private final int parameterOffset;
     private final FloatBuffer updateData;
@@ -76,9 +78,8 @@ final class FusedTrainingStep {
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView();
         }
-        this.flatGradients = network.getFlattenedGradients();
-        this.parameters = network.params();
-        this.update = flatGradients.reshape(parameters.shape());
+        INDArray parameters = network.params();
+        INDArray update = network.getFlattenedGradients().reshape(parameters.shape());
         this.parameterData = parameters.data().asNioFloat();
         this.parameterOffset = (int) parameters.offset();
         this.updateData = update.data().asNioFloat();

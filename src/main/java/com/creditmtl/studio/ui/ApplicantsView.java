@@ -358,7 +358,6 @@ final class ApplicantsView {
         slider.setId("scoreRangeSlider");
         slider.setShowTickLabels(true);
         slider.setShowTickMarks(true);
-        slider.setSnapToTicks(false);
         slider.setTooltip(tooltip("applicants.filter.scoreRange.tip"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
@@ -568,9 +567,14 @@ final class ApplicantsView {
         ApplicantRow longest = null;
         ApplicantRow largest = null;
         ApplicantRow lowest = null;
+        int longestLength = -1;
+        double largestSize = -1;
+        double lowestValue = Double.POSITIVE_INFINITY;
         for (ApplicantRow row : table.getItems()) {
             if (column.kind() == Kind.TEXT) {
-                if (longest == null || column.text(row).length() > column.text(longest).length()) {
+                int length = column.text(row).length();
+                if (length > longestLength) {
+                    longestLength = length;
                     longest = row;
                 }
                 continue;
@@ -579,10 +583,12 @@ final class ApplicantsView {
             if (Double.isNaN(v)) {
                 continue;
             }
-            if (largest == null || Math.abs(v) > Math.abs(column.number(largest))) {
+            if (Math.abs(v) > largestSize) {
+                largestSize = Math.abs(v);
                 largest = row;
             }
-            if (lowest == null || v < column.number(lowest)) {
+            if (v < lowestValue) {
+                lowestValue = v;
                 lowest = row;
             }
         }

@@ -228,7 +228,7 @@ final class EvaluationView {
         task.setId("liveConfusionTask");
         task.valueProperty().bindBidirectional(model.confusionTaskProperty());
 
-        Slider cost = new Slider(0.5, 20, model.liveCostRatioProperty().get());
+        Slider cost = new Slider(0.5, 20, model.costRatioProperty().get());
         cost.setId("costSlider");
         cost.setPrefWidth(240);
         cost.setMinWidth(160);
@@ -236,13 +236,13 @@ final class EvaluationView {
         cost.setMajorTickUnit(1);
         cost.setMinorTickCount(0);
         cost.setBlockIncrement(0.5);
-        cost.valueProperty().bindBidirectional(model.liveCostRatioProperty());
+        cost.valueProperty().bindBidirectional(model.costRatioProperty());
         Label costValue = new Label();
         costValue.setId("costValue");
         costValue.setMinWidth(50);
         costValue.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
-                "evaluation.live.costValue", model.liveCostRatioProperty().get()),
-                model.liveCostRatioProperty(), i18n.localeProperty()));
+                "evaluation.live.costValue", model.costRatioProperty().get()),
+                model.costRatioProperty(), i18n.localeProperty()));
 
         GridPane matrix = new GridPane();
         matrix.setId("liveConfusionGrid");

@@ -137,8 +137,6 @@ public final class EvaluationViewModel {
             FXCollections.observableArrayList();
     private final ObservableList<String> binaryTasks = FXCollections.observableArrayList();
     private final StringProperty confusionTask = new SimpleStringProperty();
-    private final DoubleProperty liveCostRatio =
-            new SimpleDoubleProperty(EvaluationOptions.DEFAULT_COST_RATIO);
     private final ObjectProperty<ConfusionMatrix> liveConfusion = new SimpleObjectProperty<>();
     private final ObjectProperty<I18n.Message> exportMessage = new SimpleObjectProperty<>();
 
@@ -156,8 +154,7 @@ public final class EvaluationViewModel {
             lastComparison = null;
         });
         // one cost ratio: the slider's cut-off, compare, cross-validation and the next training
-        liveCostRatio.bindBidirectional(main.costRatioProperty());
-        liveCostRatio.addListener((obs, old, value) -> updateLiveConfusion());
+        main.costRatioProperty().addListener((obs, old, value) -> updateLiveConfusion());
         confusionTask.addListener((obs, old, value) -> updateLiveConfusion());
     }
 
@@ -355,7 +352,7 @@ public final class EvaluationViewModel {
     private void updateLiveConfusion() {
         Study study = main.studyProperty().get();
         String name = confusionTask.get();
-        double ratio = liveCostRatio.get();
+        double ratio = main.costRatioProperty().get();
         if (study == null || name == null || !(ratio > 0)) {
             liveConfusion.set(null);
             return;
@@ -603,11 +600,6 @@ public final class EvaluationViewModel {
     /** The binary task of the live confusion matrix. */
     public StringProperty confusionTaskProperty() {
         return confusionTask;
-    }
-
-    /** The cost ratio of the live confusion matrix, moved by the slider. */
-    public DoubleProperty liveCostRatioProperty() {
-        return liveCostRatio;
     }
 
     /** The cheapest cut-off on the test part at the live cost ratio; null without a model. */

@@ -322,8 +322,8 @@ final class TasksModelView {
 
     /** A setting as typed: 0.0001, not 1.0E-4; the shortest text that reads back the same. */
     static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                .replaceFirst("^(-?\\d+)$", "$1.0");
+        String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return text.contains(".") ? text : text + ".0";
     }
 
     /** The key of a task type's name: tasks.type.binary or tasks.type.regression. */
