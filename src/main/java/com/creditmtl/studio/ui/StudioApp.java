@@ -96,8 +96,10 @@ public final class StudioApp extends Application {
     static ExecutorService backgroundExecutor() {
         return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(() -> {
-                // imports and trainings give way to the window when both want the processor
+                // imports and trainings give way to the window when both want the processor,
+                // and so does the compiling of their code
                 ComputeThreads.lowerPriorityOfThisThread();
+                ComputeThreads.lowerPriorityOfCompilerThreads();
                 runnable.run();
             }, "studio-background");
             thread.setDaemon(true);

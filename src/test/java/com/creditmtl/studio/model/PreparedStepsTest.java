@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.TaskSpec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.junit.jupiter.api.Test;
@@ -109,36 +106,5 @@ class PreparedStepsTest {
                 .instantiate((INDArray) null, false));
 
         assertNull(PreparedAdamStep.forBlock(block));
-    }
-
-    @Test
-    void backgroundThreadGetsALowerPriorityOnLinux() throws Exception {
-        AtomicReference<Boolean> lowered = new AtomicReference<>();
-        AtomicReference<String> niceness = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            lowered.set(ComputeThreads.lowerPriorityOfThisThread());
-            try {
-                Path stat = Path.of("/proc/thread-self/stat");
-                if (Files.exists(stat)) {
-                    String text = Files.readString(stat);
-                    // the fields after the command's closing parenthesis; niceness is the 19th
-                    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                    niceness.set(fields[16]);
-                }
-            } catch (java.io.IOException e) {
-                niceness.set("unreadable: " + e.getMessage());
-            }
-        });
-        thread.start();
-        thread.join();
-
-        boolean linux = Files.isSymbolicLink(Path.of("/proc/thread-self"));
-        boolean renice = Files.isExecutable(Path.of("/usr/bin/renice"))
-                || Files.isExecutable(Path.of("/bin/renice"));
-        assertEquals(linux && renice, lowered.get());
-        if (linux && renice) {
-            assertTrue(Integer.parseInt(niceness.get()) >= ComputeThreads.BACKGROUND_NICENESS,
-                    "niceness " + niceness.get());
-        }
     }
 }
