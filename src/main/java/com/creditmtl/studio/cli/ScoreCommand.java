@@ -7,6 +7,7 @@ import com.creditmtl.studio.scoring.ReasonTexts;
 import com.creditmtl.studio.study.StudyTrainer;
 import java.util.ArrayList;
 import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.BatchScoring;
@@ -114,8 +115,8 @@ final class ScoreCommand implements Callable<Integer> {
             console.println("warning: " + warning);
         }
         CreditTable table = scored.table();
-        for (String warning : FeatureDrift.missingCells(study.driftReference(), table)) {
-            console.println("warning: " + warning);
+        for (Sentence check : scored.checks()) {
+            console.println("warning: " + check.english());
         }
         List<ApplicantResult> results = scored.results();
         long start = System.nanoTime();

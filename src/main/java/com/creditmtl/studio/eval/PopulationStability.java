@@ -64,10 +64,19 @@ public final class PopulationStability {
     /**
      * A feature's training distribution: for a numeric feature its cut points (a value falls in
      * the first bin whose cut is at least the value, else in the last numeric bin, and a missing
-     * value in the bin after it), for a categorical feature its levels.
+     * value in the bin after it), for a categorical feature its levels. A numeric feature also
+     * keeps the lowest and highest training value, its training range ({@code low} and
+     * {@code high}); both are NaN for a categorical feature and in a study saved before the
+     * range was kept.
      */
     public record Reference(String feature, boolean numeric, double[] cuts, List<String> levels,
-            double[] shares) {
+            double[] shares, double low, double high) {
+
+        /** A reference without a training range. */
+        public Reference(String feature, boolean numeric, double[] cuts, List<String> levels,
+                double[] shares) {
+            this(feature, numeric, cuts, levels, shares, Double.NaN, Double.NaN);
+        }
 
         public Reference {
             cuts = cuts.clone();
@@ -94,7 +103,19 @@ public final class PopulationStability {
             }
             Reference empty = new Reference(feature, true, cuts, List.of(),
                     new double[cuts.length + 2]);
-            return new Reference(feature, true, cuts, List.of(), empty.numberShares(trainValues));
+            return new Reference(feature, true, cuts, List.of(), empty.numberShares(trainValues),
+                    present.length > 0 ? present[0] : Double.NaN,
+                    present.length > 0 ? present[present.length - 1] : Double.NaN);
+        }
+
+        /** Whether the training range is known: a numeric feature of a recent study. */
+        public boolean hasRange() {
+            return numeric && !Double.isNaN(low) && !Double.isNaN(high);
+        }
+
+        /** Whether a value lies below or above the training range; false when unknown. */
+        public boolean outside(double value) {
+            return hasRange() && !Double.isNaN(value) && (value < low || value > high);
         }
 
         /** The shares of the training values per level the model knows, missing and other. */
@@ -159,6 +180,10 @@ public final class PopulationStability {
             if (numeric) {
                 ArrayNode cutNodes = node.putArray("cuts");
                 Arrays.stream(cuts).forEach(cutNodes::add);
+                if (hasRange()) {
+                    node.put("min", low);
+                    node.put("max", high);
+                }
             } else {
                 ArrayNode levelNodes = node.putArray("levels");
                 levels.forEach(levelNodes::add);
@@ -192,8 +217,19 @@ public final class PopulationStability {
                             + ": the levels must include " + MISSING + " and " + OTHER);
                 }
             }
+            double low = Double.NaN;
+            double high = Double.NaN;
+            if (numeric && (node.has("min") || node.has("max"))) {
+                if (!node.path("min").isNumber() || !node.path("max").isNumber()
+                        || !(node.get("min").asDouble() <= node.get("max").asDouble())) {
+                    throw new IllegalArgumentException("drift reference of " + feature
+                            + ": 'min' and 'max' must be numbers, min no larger than max");
+                }
+                low = node.get("min").asDouble();
+                high = node.get("max").asDouble();
+            }
             return new Reference(feature, numeric, cuts, levels,
-                    numbers(node, "shares", feature));
+                    numbers(node, "shares", feature), low, high);
         }
 
         private static double[] numbers(JsonNode node, String field, String feature) {

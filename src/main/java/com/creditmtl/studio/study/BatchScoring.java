@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * window's Scoring panel do: reads the file with the study's import spec (only its feature
  * columns are needed), refuses a file with rows of the wrong length, since every applicant must
  * be scored, predicts in chunks and compares every feature's distribution with the training
- * part (population stability index).
+ * part (population stability index), and checks the applicants for empty cells, values
+ * outside the training range and repeated IDs.
  *
  * <p>Limits: the whole file is held in memory; the drift covers features, not predictions. The
  * file is read in one step, so progress moves only while scoring.
@@ -38,15 +39,20 @@ public final class BatchScoring {
      * @param results one per row of the table, in file order
      * @param drift one per feature of the study, in the order of its drift reference
      * @param warnings the import's warnings, for the analyst
+     * @param checks what the analyst should know of the applicants before reading their scores:
+     *     empty cells, values outside the training range, repeated IDs
+     *     ({@link FeatureDrift#checks})
      * @param seconds the time to read and score, without the drift
      */
     public record Result(CreditTable table, List<ApplicantResult> results,
-            List<PopulationStability.Result> drift, List<String> warnings, double seconds) {
+            List<PopulationStability.Result> drift, List<String> warnings,
+            List<Sentence> checks, double seconds) {
 
         public Result {
             results = List.copyOf(results);
             drift = List.copyOf(drift);
             warnings = List.copyOf(warnings);
+            checks = List.copyOf(checks);
         }
 
         /** How many features have each status: stable, watch, act. */
@@ -106,7 +112,8 @@ public final class BatchScoring {
         progress.update("drift", 0.9);
         List<PopulationStability.Result> drift = FeatureDrift.compare(study.driftReference(),
                 table);
+        List<Sentence> checks = FeatureDrift.checks(study.driftReference(), table);
         progress.update("done", 1);
-        return new Result(table, results, drift, report.warnings(), seconds);
+        return new Result(table, results, drift, report.warnings(), checks, seconds);
     }
 }

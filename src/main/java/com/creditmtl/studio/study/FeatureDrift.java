@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.eval.PopulationStability.Reference;
 import com.creditmtl.studio.eval.PopulationStability.Result;
@@ -9,9 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -58,12 +64,24 @@ public final class FeatureDrift {
     public static final int FEW_APPLICANTS = 500;
 
     /**
+     * What an analyst should know of new applicants before reading their scores, in this order:
+     * features with empty cells ({@link #missingCells}), values outside the training range
+     * ({@link #outOfRange}) and IDs that appear more than once ({@link #duplicateIds}).
+     */
+    public static List<Sentence> checks(List<Reference> references, CreditTable table) {
+        List<Sentence> checks = new ArrayList<>(missingCells(references, table));
+        checks.addAll(outOfRange(references, table));
+        duplicateIds(table).ifPresent(checks::add);
+        return checks;
+    }
+
+    /**
      * One warning per feature that has empty cells in the new table: how many, and the first
      * applicant's ID. The model fills them in as it did in training (a number with the
      * training median, a category as missing), which an analyst should know of.
      */
-    public static List<String> missingCells(List<Reference> references, CreditTable table) {
-        List<String> warnings = new ArrayList<>();
+    public static List<Sentence> missingCells(List<Reference> references, CreditTable table) {
+        List<Sentence> warnings = new ArrayList<>();
         int[] rows = table.allRows();
         for (Reference reference : references) {
             int missing = 0;
@@ -79,14 +97,86 @@ public final class FeatureDrift {
                 }
             }
             if (missing > 0) {
-                warnings.add(String.format(java.util.Locale.ROOT, "%s: %,d of %,d applicants "
-                        + "have no value (first: applicant %s); the model fills it in as in "
-                        + "training (%s)", reference.feature(), missing, rows.length,
-                        table.id(first), reference.numeric() ? "the training median"
-                                : "counted as missing"));
+                String filled = reference.numeric() ? "the training median"
+                        : "counted as missing";
+                warnings.add(Sentence.of(reference.numeric() ? "scoring.missingNumbers"
+                        : "scoring.missingCategories", String.format(Locale.ROOT, "%s: %,d of "
+                        + "%,d applicants have no value (first: applicant %s); the model fills "
+                        + "it in as in training (%s)", reference.feature(), missing,
+                        rows.length, table.id(first), filled), reference.feature(), missing,
+                        rows.length, table.id(first)));
             }
         }
         return warnings;
+    }
+
+    /**
+     * One warning per numeric feature with values below or above its training range: how many
+     * applicants, the range, and the first such applicant with its value. The network was never
+     * shown such values and extrapolates, so their predictions deserve a second look. Silent for
+     * a study saved before the range was kept.
+     */
+    public static List<Sentence> outOfRange(List<Reference> references, CreditTable table) {
+        List<Sentence> warnings = new ArrayList<>();
+        int[] rows = table.allRows();
+        for (Reference reference : references) {
+            if (!reference.hasRange()) {
+                continue;
+            }
+            DoubleColumn column = table.table().doubleColumn(reference.feature());
+            int outside = 0;
+            int first = -1;
+            for (int row : rows) {
+                if (reference.outside(column.getDouble(row))) {
+                    outside++;
+                    first = first < 0 ? row : first;
+                }
+            }
+            if (outside > 0) {
+                double value = column.getDouble(first);
+                warnings.add(Sentence.of("scoring.outOfRange", String.format(Locale.ROOT,
+                        "%s: %,d of %,d applicants lie outside the training range %s to %s "
+                        + "(first: applicant %s, %s); the model extrapolates there, so read "
+                        + "their predictions with care", reference.feature(), outside,
+                        rows.length, plain(reference.low()), plain(reference.high()),
+                        table.id(first), plain(value)), reference.feature(), outside,
+                        rows.length, reference.low(), reference.high(), table.id(first),
+                        value));
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * A warning when some applicant IDs appear more than once: how many IDs, and the first with
+     * its count. Every row is scored on its own, so an export joined on the ID would pair the
+     * wrong rows.
+     */
+    public static Optional<Sentence> duplicateIds(CreditTable table) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int row : table.allRows()) {
+            counts.merge(table.id(row), 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> repeated = counts.entrySet().stream()
+                .filter(entry -> entry.getValue() > 1).toList();
+        if (repeated.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, Integer> first = repeated.get(0);
+        return Optional.of(Sentence.of("scoring.duplicateIds", String.format(Locale.ROOT,
+                "%,d applicant IDs appear more than once (first: %s, %,d times); each row is "
+                + "scored on its own, so match the output to the input by row, not by ID",
+                repeated.size(), first.getKey(), first.getValue()), repeated.size(),
+                first.getKey(), first.getValue()));
+    }
+
+    /**
+     * A value as the command line prints it, and as the window's pattern
+     * {@code {n,number,#,##0.####}} does in English: grouped, at most four decimals.
+     */
+    static String plain(double value) {
+        return new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ENGLISH))
+                .format(value);
     }
 
     /** The report as JSON: thresholds, then one entry per feature, largest index first. */

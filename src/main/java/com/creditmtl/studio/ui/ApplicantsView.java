@@ -78,6 +78,7 @@ import org.controlsfx.control.RangeSlider;
 final class ApplicantsView {
 
     private static final String ERROR_STYLE = "-fx-text-fill: #b00020;";
+    private static final String WARNING_STYLE = "-fx-text-fill: #8a5a00;";
     private static final String CHIP_STYLE = "-fx-background-color: #e3ecf7; "
             + "-fx-background-radius: 12; -fx-border-color: #90a4c8; -fx-border-radius: 12; "
             + "-fx-padding: 1 4 1 10;";
@@ -796,6 +797,14 @@ final class ApplicantsView {
         Label message = new Label();
         message.setId("whatIfMessage");
         message.textProperty().bind(bind(model.whatIfMessageProperty()));
+        message.setWrapText(true);
+        message.styleProperty().bind(Bindings.createStringBinding(() -> {
+            I18n.Message shown = model.whatIfMessageProperty().get();
+            return shown == null || "applicants.whatIf.updated".equals(shown.key()) ? ""
+                    : "applicants.whatIf.outsideRange".equals(shown.key()) ? WARNING_STYLE
+                    : ERROR_STYLE;
+        }, model.whatIfMessageProperty()));
+        HBox.setHgrow(message, Priority.ALWAYS);
         HBox buttons = new HBox(8, reset, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -923,6 +932,17 @@ final class ApplicantsView {
         summary.setId("driftSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(bind(scoring.driftSummaryProperty()));
+        // what to know of the applicants before reading their scores, in the window's language
+        Label checks = new Label();
+        checks.setId("scoringChecks");
+        checks.setWrapText(true);
+        checks.setStyle(WARNING_STYLE);
+        checks.textProperty().bind(Bindings.createStringBinding(() -> scoring.checks().stream()
+                .map(check -> "\u26a0 " + i18n.get(check))
+                .collect(java.util.stream.Collectors.joining("\n")), scoring.checks(),
+                i18n.localeProperty()));
+        checks.managedProperty().bind(checks.textProperty().isNotEmpty());
+        checks.visibleProperty().bind(checks.managedProperty());
 
         TableView<PopulationStability.Result> drift = new TableView<>(scoring.drift());
         drift.setId("driftTable");
@@ -955,7 +975,7 @@ final class ApplicantsView {
                 PopulationStability.WATCH_FROM, PopulationStability.WATCH_FROM,
                 PopulationStability.ACT_ABOVE));
         legend.setWrapText(true);
-        VBox box = new VBox(8, summary, drift, legend);
+        VBox box = new VBox(8, summary, checks, drift, legend);
         VBox.setVgrow(drift, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;

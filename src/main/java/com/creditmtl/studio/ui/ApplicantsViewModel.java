@@ -2,6 +2,7 @@ package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ReasonTexts;
 import com.creditmtl.studio.scoring.ScoreScale;
@@ -321,7 +322,22 @@ public final class ApplicantsViewModel {
         score.set(outcome.score());
         grade.set(outcome.grade());
         reasons.setAll(outcome.reasonTexts());
-        whatIfMessage.set(I18n.Message.of("applicants.whatIf.updated", millis));
+        whatIfMessage.set(outsideRange(applicant, millis));
+    }
+
+    /**
+     * "Updated in ... ms", or, when a number typed lies outside the training range of its
+     * feature, that first, since the network extrapolates there.
+     */
+    private I18n.Message outsideRange(Map<String, Object> applicant, double millis) {
+        for (PopulationStability.Reference reference : study.get().driftReference()) {
+            if (applicant.get(reference.feature()) instanceof Double value
+                    && reference.outside(value)) {
+                return I18n.Message.of("applicants.whatIf.outsideRange", reference.feature(),
+                        value, reference.low(), reference.high(), millis);
+            }
+        }
+        return I18n.Message.of("applicants.whatIf.updated", millis);
     }
 
     /** A what-if editor of a study, its reasons in the window's language. */

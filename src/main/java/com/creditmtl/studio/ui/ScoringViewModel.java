@@ -2,6 +2,7 @@ package com.creditmtl.studio.ui;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.scoring.Scorecard;
 import com.creditmtl.studio.study.BatchScoring;
@@ -58,6 +59,7 @@ public final class ScoringViewModel {
     private final ObjectProperty<I18n.Message> driftSummary = new SimpleObjectProperty<>();
     private final ObservableList<PopulationStability.Result> drift =
             FXCollections.observableArrayList();
+    private final ObservableList<Sentence> checks = FXCollections.observableArrayList();
 
     /** The study file opened, null while the trained study is in use. */
     private SavedStudy opened;
@@ -76,6 +78,7 @@ public final class ScoringViewModel {
             if (trainedAgain) {
                 opened = null;
                 drift.clear();
+                checks.clear();
                 driftSummary.set(null);
                 studyName.set(TRAINED);
             } else if (study == null && opened == null) {
@@ -95,6 +98,7 @@ public final class ScoringViewModel {
             studyName.set(I18n.Message.of("scoring.study.file", file.getFileName().toString(),
                     saved.data().fileName()));
             drift.clear();
+            checks.clear();
             driftSummary.set(null);
             applicants.useStudy(saved.toStudy(), file.getFileName().toString());
         });
@@ -104,6 +108,7 @@ public final class ScoringViewModel {
     public void useTrainedStudy() {
         opened = null;
         drift.clear();
+        checks.clear();
         driftSummary.set(null);
         Study trained = main.studyProperty().get();
         studyName.set(trained == null ? NONE : TRAINED);
@@ -154,6 +159,7 @@ public final class ScoringViewModel {
                     drift.setAll(result.drift().stream().sorted(Comparator.comparingDouble(
                             PopulationStability.Result::psi).reversed()).toList());
                     driftSummary.set(summary(result));
+                    checks.setAll(result.checks());
                     result.warnings().forEach(w -> LOGGER.info("Scoring {}: {}", name, w));
                 });
     }
@@ -253,5 +259,13 @@ public final class ScoringViewModel {
 
     public ObjectProperty<I18n.Message> driftSummaryProperty() {
         return driftSummary;
+    }
+
+    /**
+     * What the analyst should know of the last file's applicants before reading their scores:
+     * empty cells, values outside the training range, repeated IDs; empty when there is nothing.
+     */
+    public ObservableList<Sentence> checks() {
+        return checks;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditmtl.studio.eval.PopulationStability;
+import com.creditmtl.studio.study.StudyArchive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -80,6 +82,42 @@ class ScoreCommandTest {
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void valuesOutsideTheTrainingRangeAndRepeatedIdsAreWarnedOf() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8).subList(0, 31);
+        List<String> names = Arrays.asList(lines.get(0).split(","));
+        int age = names.indexOf("AGE");
+        List<String> edited = new ArrayList<>(lines);
+        String[] fifth = edited.get(5).split(",", -1);
+        fifth[age] = "-40";
+        edited.set(5, String.join(",", fifth));
+        // the second applicant's row once more, under the same ID
+        edited.add(edited.get(2));
+        Path file = folder.resolve("odd-applicants.csv");
+        Files.write(file, edited, UTF_8);
+        Path out = folder.resolve("odd-scored.csv");
+
+        String[] result = cli("score", "--study", study.toString(), "--data", file.toString(),
+                "--out", out.toString());
+
+        assertEquals("0", result[0], result[2]);
+        // the training part's ages, kept in the study; the slice holds ages 21 to 75
+        PopulationStability.Reference ages = StudyArchive.open(study).driftReference().stream()
+                .filter(reference -> reference.feature().equals("AGE")).findFirst()
+                .orElseThrow();
+        assertTrue(ages.low() >= 21 && ages.low() < 25 && ages.high() > 65
+                && ages.high() <= 75, ages.low() + " to " + ages.high());
+        assertTrue(result[1].contains("warning: AGE: 1 of 31 applicants lie outside the "
+                + "training range " + (long) ages.low() + " to " + (long) ages.high()
+                + " (first: applicant " + fifth[0] + ", -40); the model extrapolates there"),
+                result[1]);
+        String repeated = edited.get(2).substring(0, edited.get(2).indexOf(','));
+        assertTrue(result[1].contains("warning: 1 applicant IDs appear more than once (first: "
+                + repeated + ", 2 times)"), result[1]);
+        // warned of, and still every row scored
+        assertEquals(32, Files.readAllLines(out, UTF_8).size());
     }
 
     @Test

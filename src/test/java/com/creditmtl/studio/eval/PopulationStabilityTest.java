@@ -2,9 +2,13 @@ package com.creditmtl.studio.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.eval.PopulationStability.Reference;
 import com.creditmtl.studio.eval.PopulationStability.Status;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,5 +123,46 @@ class PopulationStabilityTest {
             assertEquals(reference.levels(), back.levels());
             assertArrayEquals(reference.shares(), back.shares());
         }
+    }
+
+    @Test
+    void numericReferenceKeepsTheTrainingRangeThroughJson() {
+        Reference numeric = Reference.numeric("x", new double[] {4, -2.5, 9, Double.NaN, 3});
+
+        Reference back = Reference.fromJson(numeric.toJson());
+
+        assertEquals(-2.5, back.low(), 0);
+        assertEquals(9, back.high(), 0);
+        assertTrue(back.outside(-2.6));
+        assertTrue(back.outside(9.01));
+        assertFalse(back.outside(-2.5));
+        assertFalse(back.outside(9));
+        assertFalse(back.outside(Double.NaN), "a missing value is no value outside the range");
+    }
+
+    @Test
+    void aReferenceWithoutRangeFlagsNothing() {
+        ObjectNode old = Reference.numeric("x", new double[] {1, 2, 3}).toJson();
+        old.remove("min");
+        old.remove("max");
+        Reference categorical = Reference.categorical("c", List.of("a"), List.of("a"));
+
+        Reference back = Reference.fromJson(old);
+
+        assertFalse(back.hasRange());
+        assertFalse(back.outside(1e9));
+        assertFalse(categorical.hasRange());
+        assertFalse(categorical.toJson().has("min"));
+    }
+
+    @Test
+    void aRangeThatFallsIsRefused() {
+        ObjectNode node = Reference.numeric("x", new double[] {1, 2, 3}).toJson();
+        node.put("min", 5);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reference.fromJson(node));
+        assertEquals("drift reference of x: 'min' and 'max' must be numbers, min no larger "
+                + "than max", e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.scoring.GradeScale;
 import com.creditmtl.studio.scoring.ScoreScale;
 import com.creditmtl.studio.scoring.Scorecard;
@@ -54,6 +55,48 @@ class BatchScoringTest {
         assertEquals(study.driftReference().size(), result.drift().size());
         assertEquals(1.0, shares.get(shares.size() - 1), 0);
         assertEquals("C00001", result.results().get(0).id());
+    }
+
+    @Test
+    void valuesOutsideTheTrainingRangeEmptyCellsAndRepeatedIdsAreChecked() throws Exception {
+        String[] lines = DriverStudy.csv(300, 41).split("\n");
+        List<String> names = List.of(lines[0].split(","));
+        int late = names.indexOf("late_payments");
+        int income = names.indexOf("income");
+        long emptyIncome = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            // late payments are 0 to 3 in training
+            cells[late] = i == 10 ? "7" : i == 20 ? "-1" : cells[late];
+            cells[0] = i == 30 ? "C00001" : cells[0];
+            emptyIncome += cells[income].isEmpty() ? 1 : 0;
+            lines[i] = String.join(",", cells);
+        }
+        Path odd = folder.resolve("odd.csv");
+        Files.writeString(odd, String.join("\n", lines) + "\n", UTF_8);
+
+        BatchScoring.Result result = BatchScoring.score(saved, odd);
+
+        List<String> checks = result.checks().stream().map(Sentence::english).toList();
+        assertTrue(emptyIncome > 0);
+        assertTrue(checks.get(0).startsWith("income: " + emptyIncome + " of 300 applicants "
+                + "have no value"), checks.get(0));
+        assertTrue(checks.contains("late_payments: 2 of 300 applicants lie outside the training "
+                + "range 0 to 3 (first: applicant C00010, 7); the model extrapolates there, so "
+                + "read their predictions with care"), checks.toString());
+        assertEquals("1 applicant IDs appear more than once (first: C00001, 2 times); each row "
+                + "is scored on its own, so match the output to the input by row, not by ID",
+                checks.get(checks.size() - 1));
+        assertEquals(300, result.results().size(), "warned of, and every row still scored");
+    }
+
+    @Test
+    void aFileLikeTheTrainingDataHasNoRangeWarningForItsWholeNumbers() throws Exception {
+        BatchScoring.Result result = BatchScoring.score(saved, data);
+
+        assertTrue(result.checks().stream().map(Sentence::english)
+                .noneMatch(check -> check.startsWith("late_payments:")
+                        || check.contains("appear more than once")), result.checks().toString());
     }
 
     @Test

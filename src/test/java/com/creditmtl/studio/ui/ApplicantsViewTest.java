@@ -250,6 +250,40 @@ class ApplicantsViewTest {
         assertTrue(text(scoring.driftSummaryProperty().get()).startsWith(
                 "Scored 60 applicants"));
         assertEquals("60 new applicants of new.csv", text(applicants.sourceProperty().get()));
+        // debt moved up by 2: some applicants lie beyond the highest debt of training
+        PopulationStability.Reference debt = main.studyProperty().get().driftReference()
+                .stream().filter(reference -> reference.feature().equals("debt")).findFirst()
+                .orElseThrow();
+        long beyond = applicants.rows().stream().filter(row -> debt.outside(
+                row.table().table().doubleColumn("debt").getDouble(row.row()))).count();
+        assertTrue(beyond > 0 && beyond < 60, "beyond " + beyond);
+        Label checks = robot.lookup("#scoringChecks").queryAs(Label.class);
+        assertTrue(checks.isVisible());
+        assertTrue(checks.getText().contains("\u26a0 debt: " + beyond + " of 60 applicants lie "
+                + "outside the training range"), checks.getText());
+    }
+
+    @Test
+    void aWhatIfValueOutsideTheTrainingRangeIsSaidAndStillEvaluated(FxRobot robot) {
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        TextField debt = robot.lookup("#whatIf-debt").queryAs(TextField.class);
+        Label message = robot.lookup("#whatIfMessage").queryAs(Label.class);
+        PopulationStability.Reference range = main.studyProperty().get().driftReference()
+                .stream().filter(reference -> reference.feature().equals("debt")).findFirst()
+                .orElseThrow();
+        double before = applicants.outcomes().get(0).now();
+
+        robot.interact(() -> debt.setText("-40"));
+
+        assertTrue(message.getText().startsWith("debt = -40 lies outside the training range "),
+                message.getText());
+        assertTrue(message.getText().contains(" to " + new java.text.DecimalFormat("#,##0.####",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(range.high())
+                + "; the model extrapolates there."), message.getText());
+        assertNotEquals(before, applicants.outcomes().get(0).now(), 1e-9);
+
+        robot.interact(() -> debt.setText("0.5"));
+        assertTrue(message.getText().startsWith("Updated in "), message.getText());
     }
 
     @Test

@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.ImportOptions;
 import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.TaskDefinition;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.LeakageGuard;
+import com.creditmtl.studio.eval.PopulationStability;
 import com.creditmtl.studio.model.DivergenceCheck;
 import com.creditmtl.studio.model.EpochReport;
 import com.creditmtl.studio.model.TaskLoss;
 import com.creditmtl.studio.model.TrainingDivergedException;
 import com.creditmtl.studio.model.TrainingSettings;
 import com.creditmtl.studio.scoring.ScoreScale;
+import com.creditmtl.studio.study.FeatureDrift;
 import com.creditmtl.studio.study.StudyArchive;
 import com.creditmtl.studio.study.StudyFileException;
 import com.creditmtl.studio.study.TradeOffExplorer;
@@ -194,6 +199,36 @@ class EngineSentencesTest {
         dialog.reportProblem(refused);
         assertEquals("任务“default_probability:logistic”：类型必须是 binary 或 regression，"
                 + "而不是“logistic”", dialog.problemProperty().get());
+    }
+
+    @Test
+    void scoringChecksReadInChineseAndTheEnglishPatternsSayWhatTheEngineSays(
+            @TempDir Path folder) throws Exception {
+        Path file = folder.resolve("new.csv");
+        Files.writeString(file, "id,late,income\nA1,2,40000\nA2,7,\nA1,1250.5,52000\n");
+        CreditTable table = new CsvImporter().readFeatures(file, ImportOptions.builder()
+                .idColumn("id").build(), List.of("late", "income"), List.of()).table();
+        List<PopulationStability.Reference> references = List.of(
+                PopulationStability.Reference.numeric("late", new double[] {0, 1, 2, 3}),
+                PopulationStability.Reference.numeric("income", new double[] {30000, 90000}));
+
+        List<Sentence> checks = FeatureDrift.checks(references, table);
+
+        assertEquals(List.of("income: 1 of 3 applicants have no value (first: applicant A2); "
+                + "the model fills it in as in training (the training median)",
+                "late: 2 of 3 applicants lie outside the training range 0 to 3 (first: applicant "
+                + "A2, 7); the model extrapolates there, so read their predictions with care",
+                "1 applicant IDs appear more than once (first: A1, 2 times); each row is scored "
+                + "on its own, so match the output to the input by row, not by ID"),
+                checks.stream().map(Sentence::english).toList());
+        for (Sentence check : checks) {
+            assertEquals(check.english(), fromEnglishPattern(check));
+            assertEquals(check.english(), english.get(check));
+        }
+        assertEquals("late：3 位申请人中有 2 位的取值超出训练范围 0 至 3（第一位：申请人 A2，取值 7）；"
+                + "模型在此属于外推，请审慎解读其预测", chinese.get(checks.get(1)));
+        assertEquals("有 1 个申请人编号出现不止一次（第一个：A1，共 2 次）；每一行单独评分，请按行而不是"
+                + "按编号将输出与输入对应", chinese.get(checks.get(2)));
     }
 
     @Test
