@@ -724,6 +724,12 @@ final class ApplicantsView {
         TabPane side = new TabPane(whatIf, scorecard, drift);
         side.setId("applicantSideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a file just scored: its drift and the warnings on its applicants come first
+        scoring.driftSummaryProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                side.getSelectionModel().select(drift);
+            }
+        });
         return side;
     }
 

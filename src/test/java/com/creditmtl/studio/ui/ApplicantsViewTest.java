@@ -259,6 +259,8 @@ class ApplicantsViewTest {
         assertTrue(beyond > 0 && beyond < 60, "beyond " + beyond);
         Label checks = robot.lookup("#scoringChecks").queryAs(Label.class);
         assertTrue(checks.isVisible());
+        TabPane side = robot.lookup("#applicantSideTabs").queryAs(TabPane.class);
+        assertEquals(2, side.getSelectionModel().getSelectedIndex(), "the Drift tab is shown");
         assertTrue(checks.getText().contains("\u26a0 debt: " + beyond + " of 60 applicants lie "
                 + "outside the training range"), checks.getText());
     }
