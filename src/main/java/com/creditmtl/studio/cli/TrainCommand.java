@@ -4,6 +4,7 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.ImportException;
 import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.LeakageGuard;
 import com.creditmtl.studio.eval.TaskMetrics;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -96,10 +98,15 @@ final class TrainCommand implements Callable<Integer> {
         for (LeakageGuard.Flag flag : study.leakage()) {
             console.println("leakage: " + flag.describe());
         }
+        List<String> tooGood = LeakageGuard.tooGood(study.metrics(), study.leakage()).stream()
+                .map(Sentence::english).toList();
+        tooGood.forEach(warning -> console.println("warning: " + warning));
 
         Files.createDirectories(out);
-        ImportReport report = imported.report().withWarnings(
-                study.leakage().stream().map(LeakageGuard.Flag::describe).toList());
+        List<String> findings = new ArrayList<>(study.leakage().stream()
+                .map(LeakageGuard.Flag::describe).toList());
+        findings.addAll(tooGood);
+        ImportReport report = imported.report().withWarnings(findings);
         ObjectNode reportJson = report.toJson(JSON);
         ArrayNode leakage = reportJson.putArray("leakage");
         for (LeakageGuard.Flag flag : study.leakage()) {

@@ -3,13 +3,15 @@ package com.creditmtl.studio.eval;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.TaskSpec;
+import com.creditmtl.studio.data.TaskType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Locale;
 
 /**
  * Looks for features that give a task's answer away: a numeric feature whose values alone rank a
@@ -77,6 +79,47 @@ public final class LeakageGuard {
                     : Sentence.of("leakage.excluded", start + "; left out (keep it to use it)",
                             feature, task, name, value);
         }
+    }
+
+    /**
+     * A test AUC from this figure up is more than credit data allows without a leak: the
+     * figures reported on the usual public sets stop near 0.80.
+     */
+    public static final double TOO_GOOD_AUC = 0.95;
+
+    /** The guard's suspects named in a {@link #tooGood} warning, at most. */
+    static final int SUSPECTS_NAMED = 5;
+
+    /**
+     * The guard screens features one by one, so a leak spread over several features (payments
+     * made and the amount lent, say) passes it; the model's test AUC then gives it away. One
+     * warning per binary task whose test AUC reaches {@value #TOO_GOOD_AUC}, naming the
+     * features the guard suspected for it and that were used, strongest first.
+     */
+    public static List<Sentence> tooGood(List<TaskMetrics> test, List<Flag> flags) {
+        List<Sentence> warnings = new ArrayList<>();
+        for (TaskMetrics metrics : test) {
+            if (metrics.type() != TaskType.BINARY || !(metrics.auc() >= TOO_GOOD_AUC)) {
+                continue;
+            }
+            List<String> suspects = flags.stream()
+                    .filter(flag -> flag.task().equals(metrics.task()) && !flag.excluded())
+                    .sorted(Comparator.comparingDouble(Flag::value).reversed())
+                    .limit(SUSPECTS_NAMED).map(Flag::feature).toList();
+            String start = String.format(Locale.ROOT, "task %s reaches a test AUC of %.3f, more "
+                    + "than credit data allows without a leak: features known only after the "
+                    + "outcome (payments, recoveries, later scores) probably give it away; ",
+                    metrics.task(), metrics.auc());
+            warnings.add(suspects.isEmpty()
+                    ? Sentence.of("leakage.tooGood", start + "check that every feature is "
+                            + "known when applying and leave out those that are not",
+                            metrics.task(), metrics.auc())
+                    : Sentence.of("leakage.tooGoodSuspects", start + "the guard suspected "
+                            + String.join(", ", suspects) + "; leave out every feature not "
+                            + "known when applying", metrics.task(), metrics.auc(),
+                            String.join(", ", suspects)));
+        }
+        return warnings;
     }
 
     public static List<Flag> screen(CreditTable table, List<TaskSpec> tasks, int[] rows,

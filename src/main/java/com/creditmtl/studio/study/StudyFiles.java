@@ -80,6 +80,10 @@ public final class StudyFiles {
                     .put(flag.measure(), round(flag.value(), 4)).put("kept", flag.kept());
         }
 
+        ArrayNode warnings = root.putArray("warnings");
+        LeakageGuard.tooGood(study.metrics(), study.leakage())
+                .forEach(warning -> warnings.add(warning.english()));
+
         ObjectNode tasks = root.putObject("tasks");
         for (int t = 0; t < study.metrics().size(); t++) {
             TaskMetrics metrics = study.metrics().get(t);

@@ -4,6 +4,7 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportOptions;
 import com.creditmtl.studio.data.ImportReport;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -428,9 +430,12 @@ public final class MainViewModel {
             study.set(result);
             metrics.setAll(result.metrics());
             ImportReport imported = report.get();
+            List<Sentence> tooGood = LeakageGuard.tooGood(result.metrics(), result.leakage());
             if (imported != null) {
-                ImportReport withLeakage = imported.withNotices(result.leakage().stream()
+                List<Sentence> findings = new ArrayList<>(result.leakage().stream()
                         .map(LeakageGuard.Flag::sentence).toList());
+                findings.addAll(tooGood);
+                ImportReport withLeakage = imported.withNotices(findings);
                 reportText.set(withLeakage.summary());
                 shownReport.set(withLeakage);
             }
@@ -444,7 +449,9 @@ public final class MainViewModel {
             state.set(StudioState.DONE);
             record(StudioState.DONE, result.history().size(), result.trainSeconds(),
                     result.metrics());
-            notice.set(status.get());
+            // a test AUC too good to be true is said as the run ends, not only in the report
+            notice.set(tooGood.isEmpty() ? status.get() : status.get() + "\n"
+                    + tooGood.stream().map(i18n::get).collect(Collectors.joining("\n")));
         } else if (cancelled) {
             progressWords.set(I18n.Message.of("progress.cancelled"));
             statusText.set(I18n.Message.of(study.get() == null ? "status.trainingCancelled"

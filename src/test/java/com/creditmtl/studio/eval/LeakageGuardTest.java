@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.Sentence;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import java.util.List;
@@ -102,5 +103,42 @@ class LeakageGuardTest {
         assertEquals(List.of("settlement"),
                 flags.stream().map(LeakageGuard.Flag::feature).toList());
         assertEquals(1.0, flags.get(0).value(), 1e-12);
+    }
+
+    @Test
+    void aTestAucTooGoodToBeTrueIsWarnedOfWithTheSuspectsUsed() {
+        List<TaskMetrics> test = List.of(
+                TaskMetrics.binary("loan_status", 0.5, 400, 0.9853, 0.9),
+                TaskMetrics.binary("late", 0.25, 400, 0.81, 0.4),
+                TaskMetrics.regression("loss", 0.25, 400, 2770, 5000));
+        List<LeakageGuard.Flag> flags = List.of(
+                new LeakageGuard.Flag("last_pymnt_amnt", "loan_status", "auc", 0.80, false),
+                new LeakageGuard.Flag("last_fico_range_high", "loan_status", "auc", 0.94, false),
+                new LeakageGuard.Flag("recoveries", "loan_status", "auc", 0.99, false),
+                new LeakageGuard.Flag("loan_amnt", "loss", "correlation", 0.84, false));
+
+        List<String> warnings = LeakageGuard.tooGood(test, flags).stream()
+                .map(Sentence::english).toList();
+
+        // recoveries was left out, so it is not among the features to look at
+        assertEquals(List.of("task loan_status reaches a test AUC of 0.985, more than credit "
+                + "data allows without a leak: features known only after the outcome (payments, "
+                + "recoveries, later scores) probably give it away; the guard suspected "
+                + "last_fico_range_high, last_pymnt_amnt; leave out every feature not known when "
+                + "applying"), warnings);
+    }
+
+    @Test
+    void withoutSuspectsTheWarningAsksForAReviewAndBelowTheBarItIsSilent() {
+        List<TaskMetrics> high = List.of(TaskMetrics.binary("bad", 1, 200, 0.95, 0.9));
+        List<TaskMetrics> usual = List.of(TaskMetrics.binary("bad", 1, 200, 0.9499, 0.9),
+                TaskMetrics.binary("other", 1, 200, Double.NaN, Double.NaN));
+
+        assertEquals(List.of("task bad reaches a test AUC of 0.950, more than credit data "
+                + "allows without a leak: features known only after the outcome (payments, "
+                + "recoveries, later scores) probably give it away; check that every feature is "
+                + "known when applying and leave out those that are not"),
+                LeakageGuard.tooGood(high, List.of()).stream().map(Sentence::english).toList());
+        assertTrue(LeakageGuard.tooGood(usual, List.of()).isEmpty());
     }
 }

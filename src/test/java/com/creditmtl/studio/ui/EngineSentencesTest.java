@@ -140,6 +140,19 @@ class EngineSentencesTest {
             assertEquals(flag.describe(), english.get(flag.sentence()));
             assertEquals(flag.describe(), fromEnglishPattern(flag.sentence()));
         }
+
+        List<Sentence> tooGood = LeakageGuard.tooGood(List.of(
+                com.creditmtl.studio.eval.TaskMetrics.binary("paid", 1, 100, 0.991, 0.9),
+                com.creditmtl.studio.eval.TaskMetrics.binary("default_probability", 1, 100,
+                        0.97, 0.9)), List.of(kept, suspect));
+        assertEquals(2, tooGood.size());
+        for (Sentence warning : tooGood) {
+            assertEquals(warning.english(), fromEnglishPattern(warning));
+        }
+        assertTrue(chinese.get(tooGood.get(0)).startsWith("任务 paid 的测试 AUC 达到 0.991，"),
+                chinese.get(tooGood.get(0)));
+        assertTrue(chinese.get(tooGood.get(1)).contains("泄漏检查怀疑的特征有 paid_off；"),
+                chinese.get(tooGood.get(1)));
     }
 
     @Test
