@@ -555,9 +555,11 @@ public final class CsvImporter {
 
     /**
      * A column of numbers is refused, not read as text, when at most one cell in this many (and
-     * at least one) is no number: such cells are typos rather than a column of categories.
+     * at least one) is no number: such cells are typos or unlisted missing tokens ("n/k" in 50
+     * of 30,000 amounts) rather than a column of categories, and read as text the whole column
+     * would become categories, every amount one of its own.
      */
-    static final int STRAY_TEXT_PER = 1_000;
+    static final int STRAY_TEXT_PER = 100;
 
     /** Turns the read columns into the table: computed columns, task labels and roles. */
     private static final class TableBuilder {
@@ -1138,10 +1140,11 @@ public final class CsvImporter {
                 String cell = abbreviate(column.firstText);
                 throw new ImportException(ImportException.at(name, column.firstTextRow,
                         column.name, Sentence.of("import.strayText", String.format(Locale.ROOT,
-                                "'%s' is not a number in a column of numbers (%,d such cells "
+                                "'%s' is not a number in a column of numbers (%,d such %s "
                                 + "among %,d); correct it, add it to the missing tokens, or "
                                 + "make the column categorical", cell, column.textAfterNumbers,
-                                present), cell, column.textAfterNumbers, present)));
+                                column.textAfterNumbers == 1 ? "cell" : "cells", present), cell,
+                                column.textAfterNumbers, present)));
             }
             if (column.firstTextRow > 0 && column.numbersSeen > 0) {
                 String cell = abbreviate(column.firstText);

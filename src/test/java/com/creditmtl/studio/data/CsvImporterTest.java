@@ -70,7 +70,7 @@ class CsvImporterTest {
                 () -> new CsvImporter().importFile(file));
 
         assertEquals("typo.csv: row 41, column limit: '5O000' is not a number in a column of "
-                + "numbers (1 such cells among 60); correct it, add it to the missing tokens, "
+                + "numbers (1 such cell among 60); correct it, add it to the missing tokens, "
                 + "or make the column categorical", refused.getMessage());
     }
 
@@ -85,6 +85,37 @@ class CsvImporterTest {
         assertTrue(result.report().warnings().contains("no binary task such as "
                 + "default_probability: the model predicts no default, so it gives no score, "
                 + "grade, expected loss or reasons"), result.report().warnings().toString());
+    }
+
+    @Test
+    void anUnlistedMissingTokenInUnderOneCellInAHundredIsRefusedAboveItReadAsText()
+            throws Exception {
+        // 500 amounts with "n/k" in 4 of them (0.8 %), then in 6 of them (1.2 %)
+        for (int unknown : new int[] {4, 6}) {
+            StringBuilder csv = new StringBuilder("amount,age,default_probability\n");
+            for (int i = 0; i < 500; i++) {
+                csv.append(i % 80 == 79 && i / 80 < unknown ? "n/k" : String.valueOf(1_000 + i))
+                        .append(',').append(20 + i % 50).append(',').append(i % 3 == 0 ? 1 : 0)
+                        .append('\n');
+            }
+            Path file = write("amounts-" + unknown + ".csv", csv.toString());
+
+            if (unknown == 4) {
+                ImportException refused = assertThrows(ImportException.class,
+                        () -> new CsvImporter().importFile(file));
+                assertEquals("amounts-4.csv: row 80, column amount: 'n/k' is not a number in a "
+                        + "column of numbers (4 such cells among 500); correct it, add it to "
+                        + "the missing tokens, or make the column categorical",
+                        refused.getMessage());
+            } else {
+                ImportResult result = new CsvImporter().read(file, ImportOptions.defaults());
+                assertFalse(result.table().featureNames().contains("amount"),
+                        "no longer numeric: " + result.table().featureNames());
+                assertTrue(result.report().warnings().contains("column amount: numbers until "
+                        + "row 80, then 'n/k'; read as text"), result.report().warnings()
+                        .toString());
+            }
+        }
     }
 
     @Test
