@@ -108,6 +108,11 @@ public final class PopulationStability {
                     present.length > 0 ? present[present.length - 1] : Double.NaN);
         }
 
+        /** The share of training values that were missing. */
+        public double missingShare() {
+            return numeric ? shares[cuts.length + 1] : shares[levels.indexOf(MISSING)];
+        }
+
         /** Whether the training range is known: a numeric feature of a recent study. */
         public boolean hasRange() {
             return numeric && !Double.isNaN(low) && !Double.isNaN(high);

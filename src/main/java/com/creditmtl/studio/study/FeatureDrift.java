@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,15 +71,37 @@ public final class FeatureDrift {
      */
     public static List<Sentence> checks(List<Reference> references, CreditTable table) {
         List<Sentence> checks = new ArrayList<>(missingCells(references, table));
-        checks.addAll(outOfRange(references, table));
+        List<Sentence> outside = new ArrayList<>(outOfRange(references, table));
+        if (outside.size() > RANGE_WARNINGS_SHOWN) {
+            // the features with the most applicants outside first; the rest in one line
+            outside.sort(Comparator.comparingInt((Sentence check) ->
+                    (Integer) check.args().get(1)).reversed());
+            int more = outside.size() - RANGE_WARNINGS_SHOWN;
+            outside = new ArrayList<>(outside.subList(0, RANGE_WARNINGS_SHOWN));
+            outside.add(Sentence.of("scoring.moreOutOfRange", String.format(Locale.ROOT,
+                    "%,d more features have values outside their training range, for as many "
+                    + "applicants as the last above or fewer", more), more));
+        }
+        checks.addAll(outside);
         duplicateIds(table).ifPresent(checks::add);
         return checks;
     }
 
+    /** Features outside their training range named one by one, at most; the rest counted. */
+    static final int RANGE_WARNINGS_SHOWN = 8;
+
     /**
-     * One warning per feature that has empty cells in the new table: how many, and the first
-     * applicant's ID. The model fills them in as it did in training (a number with the
-     * training median, a category as missing), which an analyst should know of.
+     * New applicants may miss this share of a feature more than the training part did before
+     * it is worth a warning: a file as complete as the training data stays quiet.
+     */
+    static final double MISSING_MARGIN = 0.05;
+
+    /**
+     * One warning per feature whose cells are empty in the new table more often than in the
+     * training part (by more than {@value #MISSING_MARGIN} of the applicants, or at all when no
+     * training value was missing): how many, the training share, and the first applicant's ID.
+     * The model fills them in as it did in training (a number with the training median, a
+     * category as missing), which an analyst should know of.
      */
     public static List<Sentence> missingCells(List<Reference> references, CreditTable table) {
         List<Sentence> warnings = new ArrayList<>();
@@ -96,18 +119,29 @@ public final class FeatureDrift {
                     first = first < 0 ? row : first;
                 }
             }
-            if (missing > 0) {
+            double trained = reference.missingShare();
+            boolean usual = trained > 0 && (double) missing / rows.length <= trained
+                    + MISSING_MARGIN;
+            if (missing > 0 && !usual) {
                 String filled = reference.numeric() ? "the training median"
                         : "counted as missing";
+                double percent = 100 * trained;
                 warnings.add(Sentence.of(reference.numeric() ? "scoring.missingNumbers"
                         : "scoring.missingCategories", String.format(Locale.ROOT, "%s: %,d of "
-                        + "%,d applicants have no value (first: applicant %s); the model fills "
-                        + "it in as in training (%s)", reference.feature(), missing,
-                        rows.length, table.id(first), filled), reference.feature(), missing,
-                        rows.length, table.id(first)));
+                        + "%,d applicants have no value, against %s %% in training (first: "
+                        + "applicant %s); the model fills it in as in training (%s)",
+                        reference.feature(), missing, rows.length, plainPercent(percent),
+                        table.id(first), filled), reference.feature(), missing, rows.length,
+                        percent, table.id(first)));
             }
         }
         return warnings;
+    }
+
+    /** A percentage with one decimal, as the window's pattern {@code {n,number,0.0}} has it. */
+    private static String plainPercent(double percent) {
+        return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ENGLISH))
+                .format(percent);
     }
 
     /**

@@ -148,8 +148,8 @@ class ScoreCommandTest {
                 "--out", folder.resolve("with-empty-scored.csv").toString());
 
         assertEquals("0", result[0], result[2]);
-        assertTrue(result[1].contains("warning: LIMIT_BAL: 1 of 40 applicants have no value "
-                + "(first: applicant " + third[0] + ")"), result[1]);
+        assertTrue(result[1].contains("warning: LIMIT_BAL: 1 of 40 applicants have no value, "
+                + "against 0.0 % in training (first: applicant " + third[0] + ")"), result[1]);
         assertTrue(result[1].contains("note: 40 applicants are too few for a reliable "
                 + "population stability index"), result[1]);
     }

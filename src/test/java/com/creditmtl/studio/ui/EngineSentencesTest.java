@@ -227,8 +227,9 @@ class EngineSentencesTest {
 
         List<Sentence> checks = FeatureDrift.checks(references, table);
 
-        assertEquals(List.of("income: 1 of 3 applicants have no value (first: applicant A2); "
-                + "the model fills it in as in training (the training median)",
+        assertEquals(List.of("income: 1 of 3 applicants have no value, against 0.0 % in "
+                + "training (first: applicant A2); the model fills it in as in training (the "
+                + "training median)",
                 "late: 2 of 3 applicants lie outside the training range 0 to 3 (first: applicant "
                 + "A2, 7); the model extrapolates there, so read their predictions with care",
                 "1 applicant IDs appear more than once (first: A1, 2 times); each row is scored "
@@ -238,6 +239,40 @@ class EngineSentencesTest {
             assertEquals(check.english(), fromEnglishPattern(check));
             assertEquals(check.english(), english.get(check));
         }
+
+        // ten features beyond their range: the eight with most applicants outside, then a count
+        StringBuilder wide = new StringBuilder("id");
+        List<PopulationStability.Reference> ten = new java.util.ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            wide.append(",f").append(f);
+            ten.add(PopulationStability.Reference.numeric("f" + f, new double[] {0, 1}));
+        }
+        for (int row = 0; row < 12; row++) {
+            wide.append("\nB").append(row);
+            for (int f = 0; f < 10; f++) {
+                // feature f lies outside for the first f + 1 applicants
+                wide.append(',').append(row <= f ? 5 : 0.5);
+            }
+        }
+        Path wideFile = folder.resolve("wide.csv");
+        Files.writeString(wideFile, wide + "\n");
+        List<String> names = new java.util.ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            names.add("f" + f);
+        }
+        List<Sentence> condensed = FeatureDrift.checks(ten, new CsvImporter().readFeatures(
+                wideFile, ImportOptions.builder().idColumn("id").build(), names, List.of())
+                .table());
+        assertEquals(9, condensed.size());
+        assertTrue(condensed.get(0).english().startsWith("f9: 10 of 12 applicants"),
+                condensed.get(0).english());
+        assertTrue(condensed.get(7).english().startsWith("f2: 3 of 12 applicants"),
+                condensed.get(7).english());
+        assertEquals("2 more features have values outside their training range, for as many "
+                + "applicants as the last above or fewer", condensed.get(8).english());
+        assertEquals(condensed.get(8).english(), fromEnglishPattern(condensed.get(8)));
+        assertEquals("另有 2 个特征的取值超出训练范围，每个涉及的申请人不多于上面最后一项",
+                chinese.get(condensed.get(8)));
         assertEquals("late：3 位申请人中有 2 位的取值超出训练范围 0 至 3（第一位：申请人 A2，取值 7）；"
                 + "模型在此属于外推，请审慎解读其预测", chinese.get(checks.get(1)));
         assertEquals("有 1 个申请人编号出现不止一次（第一个：A1，共 2 次）；每一行单独评分，请按行而不是"
