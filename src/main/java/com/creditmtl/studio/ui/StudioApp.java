@@ -61,6 +61,7 @@ public final class StudioApp extends Application {
         stage.setMinHeight(600);
         preferences.restore(stage);
         stage.setOnHiding(e -> preferences.save(model, stage));
+        preferences.saveOnChange(model, stage);
         stage.show();
 
         Optional<Path> data = startData();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -102,6 +103,17 @@ public final class StudioPreferences {
         } catch (BackingStoreException e) {
             LOGGER.warn("Could not write the window's preferences", e);
         }
+    }
+
+    /**
+     * Writes the preferences out whenever the language, teaching mode or the recent files
+     * change, not only when the window closes: a program ended without closing its window (a
+     * crash, a killed process, a shut-down machine) keeps the choices made before.
+     */
+    public void saveOnChange(MainViewModel model, Stage stage) {
+        model.i18n().localeProperty().addListener((obs, old, now) -> save(model, stage));
+        model.teachingModeProperty().addListener((obs, old, now) -> save(model, stage));
+        model.recentFiles().addListener((ListChangeListener<Path>) change -> save(model, stage));
     }
 
     /** Forgets everything stored. */

@@ -80,6 +80,31 @@ class DesktopHabitsTest extends WindowTestBase {
     }
 
     @Test
+    void aLanguageChosenIsKeptWithoutClosingTheWindow(FxRobot robot) throws Exception {
+        Preferences node = Preferences.userRoot().node("com/creditmtl/studio-tests/at-once");
+        StudioPreferences preferences = new StudioPreferences(node);
+        try {
+            robot.interact(() -> {
+                model.i18n().localeProperty().set(Locale.ENGLISH);
+                preferences.saveOnChange(model, stage);
+                model.i18n().localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+            });
+
+            // read back from the store, as a new session would after the program was killed
+            node.sync();
+            assertEquals("zh-CN", node.get("language", ""));
+            robot.interact(() -> model.teachingModeProperty().set(true));
+            assertTrue(node.getBoolean("teachingMode", false));
+        } finally {
+            robot.interact(() -> {
+                model.i18n().localeProperty().set(Locale.ENGLISH);
+                model.teachingModeProperty().set(false);
+            });
+            preferences.clear();
+        }
+    }
+
+    @Test
     void windowSizeOfAnotherScreenIsNotRestoredOffScreen(FxRobot robot) {
         Preferences node = Preferences.userRoot().node("com/creditmtl/studio-tests/habits-off");
         StudioPreferences preferences = new StudioPreferences(node);
