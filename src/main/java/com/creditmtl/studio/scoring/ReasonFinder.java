@@ -4,12 +4,16 @@ import com.creditmtl.studio.prep.FeatureEncoder;
 import com.creditmtl.studio.prep.Preprocessor;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -124,9 +128,14 @@ public final class ReasonFinder {
         return preprocessor.transformFeatures(new double[][] {encoder.encode(applicant)})[0];
     }
 
-    /** A value as a reason shows it: numbers without needless decimals, "missing" for none. */
+    /**
+     * A value as a reason shows it: numbers to six significant digits without needless decimals,
+     * from 10,000 up with thousands separators (below, a year or a code reads as written);
+     * texts with the blanks around and doubled within them taken out (" 60 months"); "missing"
+     * for none.
+     */
     static String shown(Object value) {
-        if (value == null || value.toString().isEmpty()) {
+        if (value == null || value.toString().isBlank()) {
             return "missing";
         }
         if (value instanceof Number number) {
@@ -138,8 +147,18 @@ public final class ReasonFinder {
                 return Double.toString(x);
             }
             BigDecimal rounded = new BigDecimal(x).round(new MathContext(6));
+            if (Math.abs(x) >= GROUPED_FROM) {
+                DecimalFormat grouped = new DecimalFormat("#,##0.######",
+                        DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+                return grouped.format(rounded);
+            }
             return rounded.stripTrailingZeros().toPlainString();
         }
-        return value.toString();
+        return BLANKS.matcher(value.toString().strip()).replaceAll(" ");
     }
+
+    /** Numbers from this size up are shown with thousands separators. */
+    static final double GROUPED_FROM = 10_000;
+
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 }

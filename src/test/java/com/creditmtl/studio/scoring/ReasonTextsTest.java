@@ -70,7 +70,12 @@ class ReasonTextsTest {
         assertEquals("2", ReasonFinder.shown(2.0));
         assertEquals("0.123457", ReasonFinder.shown(0.123456789));
         assertEquals("-1", ReasonFinder.shown(-1.0));
-        assertEquals("120000", ReasonFinder.shown(120_000.0));
+        assertEquals("120,000", ReasonFinder.shown(120_000.0));
+        assertEquals("22,444.5", ReasonFinder.shown(22_444.5));
+        assertEquals("2682", ReasonFinder.shown(2_682.0), "a year or a code reads as written");
+        assertEquals("-157,264", ReasonFinder.shown(-157_264.0));
+        assertEquals("60 months", ReasonFinder.shown(" 60  months "));
+        assertEquals("missing", ReasonFinder.shown("  "));
         assertEquals("missing", ReasonFinder.shown(Double.NaN));
         assertEquals("missing", ReasonFinder.shown(null));
         assertEquals("east", ReasonFinder.shown("east"));
