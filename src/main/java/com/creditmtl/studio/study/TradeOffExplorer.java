@@ -40,17 +40,23 @@ import org.slf4j.LoggerFactory;
  * Points train one after another on the calling thread; each keeps its whole {@link Study}.
  *
  * <p><b>Pareto-optimal points.</b> A point is dominated when another point is at least as good
- * on every task's test figure (AUC of a binary task, higher is better; MAE of a regression
- * task, lower is better) and better on one; the points no other dominates are Pareto-optimal.
- * An undefined figure (NaN) counts as worse than any number. Points with equal figures do not
- * dominate each other, so both can be Pareto-optimal.
+ * on every task's validation figure (AUC of a binary task, higher is better; MAE of a
+ * regression task, lower is better) and better on one; the points no other dominates are
+ * Pareto-optimal. An undefined figure (NaN) counts as worse than any number. Points with equal
+ * figures do not dominate each other, so both can be Pareto-optimal.
+ *
+ * <p><b>Why validation.</b> Marking the points, and the analyst's pick among the marked ones,
+ * is model selection; done on the test part it would make the chosen point's test figures
+ * optimistic, since among many points some do well on the test rows by chance. The marks are
+ * therefore decided on the validation part only, and each point's test figures are kept beside
+ * them for reporting the chosen point, never for choosing it.
  *
  * <p>Limits: the points are compared after a short budget (10 epochs by default), not trained
  * to convergence, and from one seed, so neighbouring points can differ by less than the noise of
- * a different seed. The Pareto marks are chosen on the test part, the part the figures are
- * reported on, which makes the marked points' figures slightly optimistic; the validation
- * figures are kept beside them for a check. Every point's study stays in memory (network and the
- * test applicants' results), which limits the grid to {@value #MAX_POINTS} points.
+ * a different seed. With a patience set, the validation part also decides each training's early
+ * stop, so its figures are themselves a little optimistic: fit for comparing points, not for
+ * reporting them. Every point's study stays in memory (network and the test applicants' results),
+ * which limits the grid to {@value #MAX_POINTS} points.
  */
 public final class TradeOffExplorer {
 
@@ -128,9 +134,23 @@ public final class TradeOffExplorer {
             return study.validationMetrics().get(task).mae();
         }
 
-        /** The figure each task is judged by: AUC for a binary task, MAE for regression. */
+        /**
+         * On the validation part, the figure each task is judged by: AUC for a binary task, MAE
+         * for regression. The Pareto marks are decided on these.
+         */
+        public double[] validationFigures() {
+            return figures(study.validationMetrics());
+        }
+
+        /**
+         * On the test part, the figure each task is judged by: AUC for a binary task, MAE for
+         * regression. For reporting a chosen point only; choosing on them would bias them.
+         */
         public double[] testFigures() {
-            List<TaskMetrics> metrics = study.metrics();
+            return figures(study.metrics());
+        }
+
+        private static double[] figures(List<TaskMetrics> metrics) {
             double[] figures = new double[metrics.size()];
             for (int t = 0; t < figures.length; t++) {
                 figures[t] = metrics.get(t).isBinary() ? metrics.get(t).auc()
@@ -149,7 +169,8 @@ public final class TradeOffExplorer {
      * The explored grid.
      *
      * @param defaultTask index of the default task
-     * @param pareto per point, whether it is Pareto-optimal among these points
+     * @param pareto per point, whether it is Pareto-optimal among these points on the
+     *     validation figures
      */
     public record Result(List<TaskSpec> tasks, int defaultTask, List<Point> points,
             List<Boolean> pareto) {
@@ -163,10 +184,10 @@ public final class TradeOffExplorer {
             }
         }
 
-        /** The points of the given trained points, marked among themselves. */
+        /** The given trained points, marked among themselves on their validation figures. */
         public static Result of(List<TaskSpec> tasks, List<Point> points) {
             boolean[] maximise = maximise(tasks);
-            List<double[]> figures = points.stream().map(Point::testFigures).toList();
+            List<double[]> figures = points.stream().map(Point::validationFigures).toList();
             boolean[] optimal = paretoOptimal(figures, maximise);
             List<Boolean> marks = new ArrayList<>();
             for (boolean mark : optimal) {
@@ -245,15 +266,16 @@ public final class TradeOffExplorer {
                     (index + (double) report.epoch() / report.epochs()) / grid.size()),
                     cancelled);
             Point trained = new Point(i, weights, study);
-            LOGGER.debug("Point {} ({}): default task test AUC {}", i + 1, stage,
-                    trained.testAuc());
+            LOGGER.debug("Point {} ({}): default task validation AUC {}, test AUC {}", i + 1,
+                    stage, trained.validationAuc(), trained.testAuc());
             points.add(trained);
             onPoint.accept(trained);
         }
         progress.update("done", 1);
 
         Result result = Result.of(tasks, points);
-        LOGGER.info("Explored {} weight vectors in {} s; {} Pareto-optimal", points.size(),
+        LOGGER.info("Explored {} weight vectors in {} s; {} Pareto-optimal on validation",
+                points.size(),
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
                 result.paretoPoints().size());
         return result;

@@ -35,10 +35,13 @@ import javafx.util.StringConverter;
 
 /**
  * The Trade-offs tab, built in code over a {@link TradeOffViewModel}: the grid's controls with
- * Run and Cancel, a scatter chart of the default task's test AUC against a chosen regression
- * task's test MAE with the Pareto-optimal points in their own series and colour, and a table of
- * every point beside it. Clicking a point or selecting its row loads that point's model. Every
- * text comes from {@link I18n} and follows a change of language at once.
+ * Run and Cancel, a scatter chart of the default task's validation AUC against a chosen
+ * regression task's validation MAE with the Pareto-optimal points in their own series and
+ * colour, and a table of every point beside it with its validation figures, on which the points
+ * are compared, and its test figures, kept for reporting the chosen point only. Before any point
+ * is trained a sentence stands in for the chart, whose empty axes would mean nothing. Clicking a
+ * point or selecting its row loads that point's model. Every text comes from {@link I18n} and
+ * follows a change of language at once.
  */
 public final class TradeOffView {
 
@@ -177,8 +180,15 @@ public final class TradeOffView {
         aucAxis.labelProperty().bind(i18n.bind(Bindings.createObjectBinding(
                 () -> I18n.Message.of("tradeoff.axis.auc", model.defaultTaskName()),
                 model.tasks())));
-        VBox box = new VBox(6, choice, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        // until a point is trained the chart would show bare default axes and an empty legend
+        Label empty = label("tradeoff.chart.empty");
+        empty.setId("tradeOffChartEmpty");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(Bindings.isEmpty(model.rows()));
+        chart.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane plot = new StackPane(chart, empty);
+        VBox box = new VBox(6, choice, plot);
+        VBox.setVgrow(plot, Priority.ALWAYS);
         return box;
     }
 
@@ -211,7 +221,10 @@ public final class TradeOffView {
         return box;
     }
 
-    /** Both series again from the points: the Pareto-optimal first, so they take colour 0. */
+    /**
+     * Both series again from the points' validation figures, on which they are marked: the
+     * Pareto-optimal first, so they take colour 0.
+     */
     private void rebuildChart() {
         XYChart.Series<Number, Number> pareto = new XYChart.Series<>();
         pareto.setName(i18n.get("tradeoff.series.pareto"));
@@ -220,18 +233,18 @@ public final class TradeOffView {
         int defaultIndex = model.tasks().indexOf(model.tasks().stream()
                 .filter(TaskSpec::isBinary).findFirst().orElse(null));
         for (TradeOffViewModel.Row row : model.rows()) {
-            double mae = model.chosenMae(row);
+            double mae = model.chosenValidationMae(row);
             // without a regression task the default task's weight stands on the x axis
             double x = Double.isNaN(mae) && defaultIndex >= 0
                     ? row.point().weights().get(defaultIndex) : mae;
-            double auc = row.point().testAuc();
+            double auc = row.point().validationAuc();
             if (Double.isNaN(x) || Double.isNaN(auc)) {
                 continue;
             }
             XYChart.Data<Number, Number> data = new XYChart.Data<>(x, auc);
             data.setExtraValue(row);
             StackPane symbol = new StackPane();
-            Tooltip.install(symbol, new Tooltip(tooltip(row, mae)));
+            Tooltip.install(symbol, new Tooltip(tooltip(row)));
             symbol.setOnMouseClicked(e -> model.selectedProperty().set(row));
             if (row == model.loadedProperty().get()) {
                 // inline, since the chart sets the symbol's style classes itself
@@ -243,12 +256,16 @@ public final class TradeOffView {
         chart.getData().setAll(List.of(pareto, dominated));
     }
 
-    String tooltip(TradeOffViewModel.Row row, double mae) {
+    /** A point's weights, validation figures and mark, then its test figures for reporting. */
+    String tooltip(TradeOffViewModel.Row row) {
         String task = model.chosenRegressionProperty().get();
         return i18n.get("tradeoff.tooltip", row.point().describeWeights(),
-                i18n.number(row.point().testAuc(), 4), task == null ? "" : task,
-                i18n.number(mae, 2), i18n.get(row.isPareto() ? "tradeoff.series.pareto"
-                        : "tradeoff.series.dominated"));
+                i18n.number(row.point().validationAuc(), 4), task == null ? "" : task,
+                i18n.number(model.chosenValidationMae(row), 2),
+                i18n.get(row.isPareto() ? "tradeoff.series.pareto"
+                        : "tradeoff.series.dominated"),
+                i18n.number(row.point().testAuc(), 4),
+                i18n.number(model.chosenTestMae(row), 2));
     }
 
     private void rebuildColumns() {
@@ -258,7 +275,9 @@ public final class TradeOffView {
                 Integer.toString(c.getValue().point().index() + 1)));
         index.setPrefWidth(40);
         table.getColumns().add(index);
-        // weights and MAEs grouped under one heading, a column per task named by the task
+        // weights and MAEs grouped under one heading, a column per task named by the task; the
+        // validation figures, on which points are compared, come before the test figures, which
+        // are only reported
         List<TaskSpec> tasks = List.copyOf(model.tasks());
         TableColumn<TradeOffViewModel.Row, Double> weights = group("tradeoff.column.weights");
         TableColumn<TradeOffViewModel.Row, Double> testMae = group("tradeoff.column.testMae");
@@ -277,13 +296,15 @@ public final class TradeOffView {
             }
         }
         table.getColumns().add(weights);
-        table.getColumns().add(numberColumn(i18n.bind("tradeoff.column.testAuc"),
-                r -> r.point().testAuc(), 4));
         table.getColumns().add(numberColumn(i18n.bind("tradeoff.column.validationAuc"),
                 r -> r.point().validationAuc(), 4));
+        if (!validationMae.getColumns().isEmpty()) {
+            table.getColumns().add(validationMae);
+        }
+        table.getColumns().add(numberColumn(i18n.bind("tradeoff.column.testAuc"),
+                r -> r.point().testAuc(), 4));
         if (!testMae.getColumns().isEmpty()) {
             table.getColumns().add(testMae);
-            table.getColumns().add(validationMae);
         }
         TableColumn<TradeOffViewModel.Row, String> pareto = new TableColumn<>();
         pareto.textProperty().bind(i18n.bind("tradeoff.column.pareto"));

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the Trade-offs tab: the grid's step, the default task's least weight and the epochs
  * per point; the exploration run in the background with progress and cancel; the trained
- * points with their Pareto marks, growing as each point finishes; the regression task whose MAE
- * the chart shows; and the point chosen, whose study is handed to the window.
+ * points with their Pareto marks (decided on the validation figures), growing as each point
+ * finishes; the regression task whose MAE the chart shows; and the point chosen, whose study is
+ * handed to the window.
  *
  * <p>The table, base settings and kept features come from a {@link Source} asked when Run is
  * pressed, so the tab explores what the window shows at that moment. Choosing a point hands its
@@ -247,7 +248,10 @@ public final class TradeOffViewModel {
                 : regression.isEmpty() ? null : regression.get(0));
     }
 
-    /** Adds a trained point, marking every point again among all trained so far. */
+    /**
+     * Adds a trained point, marking every point again among all trained so far on their
+     * validation figures.
+     */
     private void addPoint(TradeOffExplorer.Point point, int total) {
         List<TradeOffExplorer.Point> points = new ArrayList<>(
                 rows.stream().map(Row::point).toList());
@@ -269,8 +273,17 @@ public final class TradeOffViewModel {
         LOGGER.info("Loaded the trade-off point with weights {}", row.point().describeWeights());
     }
 
-    /** The chosen regression task's test MAE of a point; NaN when none is chosen. */
-    public double chosenMae(Row row) {
+    /**
+     * The chosen regression task's validation MAE of a point, the figure the chart compares;
+     * NaN when none is chosen.
+     */
+    public double chosenValidationMae(Row row) {
+        int index = chosenIndex();
+        return index < 0 ? Double.NaN : row.point().validationMae(index);
+    }
+
+    /** The chosen regression task's test MAE of a point, for reporting; NaN when none. */
+    public double chosenTestMae(Row row) {
         int index = chosenIndex();
         return index < 0 ? Double.NaN : row.point().testMae(index);
     }

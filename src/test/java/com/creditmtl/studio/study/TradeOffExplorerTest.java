@@ -12,6 +12,7 @@ import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
+import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingCancelledException;
 import com.creditmtl.studio.model.TrainingSettings;
 import java.nio.file.Files;
@@ -173,16 +174,63 @@ class TradeOffExplorerTest {
                 settings, List.of(), new TradeOffExplorer.Options(0.5, 0.5, 1), Progress.NONE,
                 point -> { }, () -> false);
 
-        // the marks follow from the trained points' test figures alone
+        // the marks follow from the trained points' validation figures alone
         for (int i = 0; i < result.points().size(); i++) {
+            TradeOffExplorer.Point point = result.points().get(i);
+            assertEquals(point.validationAuc(), point.validationFigures()[0], 0);
+            assertEquals(point.validationMae(1), point.validationFigures()[1], 0);
+            assertEquals(point.validationMae(2), point.validationFigures()[2], 0);
             boolean dominated = false;
             for (TradeOffExplorer.Point other : result.points()) {
-                dominated |= TradeOffExplorer.dominates(other.testFigures(),
-                        result.points().get(i).testFigures(), AUC_MAE_MAE);
+                dominated |= TradeOffExplorer.dominates(other.validationFigures(),
+                        point.validationFigures(), AUC_MAE_MAE);
             }
             assertEquals(!dominated, result.isPareto(i), "point " + i);
         }
         assertFalse(result.paretoPoints().isEmpty());
+    }
+
+    @Test
+    void marksFollowTheValidationFiguresWhereTheTestFiguresDisagree() {
+        List<TaskSpec> tasks = List.of(DEFAULT, DAYS);
+        // validation: the first and third trade off, the second is beaten by the first; on the
+        // test part the second beats both others, so marks chosen on test would differ entirely
+        List<TradeOffExplorer.Point> points = List.of(
+                point(0, tasks, new double[] {0.80, 10}, new double[] {0.70, 12}),
+                point(1, tasks, new double[] {0.75, 11}, new double[] {0.78, 9}),
+                point(2, tasks, new double[] {0.78, 9}, new double[] {0.70, 12.5}));
+
+        TradeOffExplorer.Result result = TradeOffExplorer.Result.of(tasks, points);
+
+        assertEquals(List.of(true, false, true), result.pareto());
+        assertEquals(List.of(points.get(0), points.get(2)), result.paretoPoints());
+        // the test figures stay on each point for reporting, and would have chosen otherwise
+        assertArrayEquals(new double[] {0.78, 9}, points.get(1).testFigures(), 0);
+        assertArrayEquals(new boolean[] {false, true, false}, TradeOffExplorer.paretoOptimal(
+                points.stream().map(TradeOffExplorer.Point::testFigures).toList(),
+                new boolean[] {true, false}));
+    }
+
+    /** A point whose study carries only the given figures, AUC then MAE, on each part. */
+    private static TradeOffExplorer.Point point(int index, List<TaskSpec> tasks,
+            double[] validation, double[] test) {
+        Study study = new Study(List.of(), TrainingSettings.defaults(tasks), null, null, null,
+                List.of(), metrics(tasks, test), List.of(), null, 0, null, List.of(),
+                metrics(tasks, validation), 0, List.of());
+        return new TradeOffExplorer.Point(index, tasks.stream().map(TaskSpec::weight).toList(),
+                study);
+    }
+
+    private static List<TaskMetrics> metrics(List<TaskSpec> tasks, double[] figures) {
+        List<TaskMetrics> metrics = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            TaskSpec task = tasks.get(t);
+            metrics.add(task.isBinary()
+                    ? TaskMetrics.binary(task.name(), task.weight(), 100, figures[t], 0.3)
+                    : TaskMetrics.regression(task.name(), task.weight(), 100, figures[t],
+                            figures[t] * 1.5));
+        }
+        return metrics;
     }
 
     @Test

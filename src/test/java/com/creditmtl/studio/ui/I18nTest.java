@@ -128,11 +128,11 @@ class I18nTest {
         SimpleObjectProperty<I18n.Message> message = new SimpleObjectProperty<>(
                 I18n.Message.of("tradeoff.status.progress", 3, 21));
         StringBinding status = i18n.bind(message);
-        assertEquals("Test MAE of overdue_days", axis.get());
+        assertEquals("Validation MAE of overdue_days", axis.get());
         assertEquals("Trained 3 of 21 points", status.get());
 
         i18n.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
-        assertEquals("overdue_days 的测试集 MAE", axis.get());
+        assertEquals("overdue_days 的验证集 MAE", axis.get());
         assertEquals("已训练 3 / 21 个点", status.get());
 
         message.set(I18n.Message.of("common.epochs", 1));
@@ -159,8 +159,8 @@ class I18nTest {
         i18n.localeProperty().set(Locale.GERMANY);
         assertEquals("12.345,68", i18n.number(12_345.678, 2));
         assertEquals("Run", i18n.get("tradeoff.run"));
-        assertEquals("Explored 1.234 points in 2,5 s; 3 Pareto-optimal. Finished 04.12.2026, "
-                + "10:15:00", i18n.get("tradeoff.status.done", 1234, 2.5, 3,
+        assertEquals("Explored 1.234 points in 2,5 s; 3 Pareto-optimal on validation. Finished "
+                + "04.12.2026, 10:15:00", i18n.get("tradeoff.status.done", 1234, 2.5, 3,
                         LocalDateTime.of(2026, 12, 4, 10, 15)));
     }
 
@@ -169,7 +169,7 @@ class I18nTest {
         I18n i18n = new I18n(Locale.SIMPLIFIED_CHINESE);
         String done = i18n.get("tradeoff.status.done", 21, 12.34, 5,
                 LocalDateTime.of(2026, 12, 4, 10, 15));
-        assertEquals("已探索 21 个点，用时 12.3 秒；其中 5 个为帕累托最优。完成于 "
+        assertEquals("已探索 21 个点，用时 12.3 秒；其中 5 个在验证集上为帕累托最优。完成于 "
                 + i18n.dateTime(LocalDateTime.of(2026, 12, 4, 10, 15)), done);
         assertTrue(done.contains("2026年12月4日"), done);
         assertNotEquals(done, new I18n(Locale.ENGLISH).get("tradeoff.status.done", 21, 12.34, 5,

@@ -123,9 +123,18 @@ class TradeOffViewTest {
         ScatterChart<Number, Number> chart = chart(robot);
         TableView<?> table = robot.lookup("#tradeOffTable").queryAs(TableView.class);
         Label status = robot.lookup("#tradeOffStatus").queryAs(Label.class);
+        Label empty = robot.lookup("#tradeOffChartEmpty").queryAs(Label.class);
+        // before any point a sentence stands in for the chart's bare axes and empty legend
+        assertTrue(empty.isVisible());
+        assertFalse(chart.isVisible());
+        assertEquals("Run the grid to see each point's validation AUC against its validation "
+                + "MAE", empty.getText());
 
         explore(robot);
 
+        assertFalse(empty.isVisible());
+        assertTrue(chart.isVisible());
+        assertEquals("Validation AUC of default_probability", chart.getYAxis().getLabel());
         assertEquals(2, chart.getData().size());
         XYChart.Series<Number, Number> pareto = chart.getData().get(0);
         XYChart.Series<Number, Number> dominated = chart.getData().get(1);
@@ -134,9 +143,10 @@ class TradeOffViewTest {
         assertEquals(POINTS, pareto.getData().size() + dominated.getData().size());
         assertEquals(POINTS, table.getItems().size());
 
-        // the marks are those of the points' own test figures over all three tasks
+        // the marks are those of the points' own validation figures over all three tasks
         boolean[] expected = TradeOffExplorer.paretoOptimal(model.rows().stream()
-                .map(r -> r.point().testFigures()).toList(), new boolean[] {true, false, false});
+                .map(r -> r.point().validationFigures()).toList(),
+                new boolean[] {true, false, false});
         long optimal = 0;
         for (int i = 0; i < POINTS; i++) {
             assertEquals(expected[i], model.rows().get(i).isPareto(), "point " + i);
@@ -147,8 +157,8 @@ class TradeOffViewTest {
         for (XYChart.Data<Number, Number> data : pareto.getData()) {
             TradeOffViewModel.Row row = (TradeOffViewModel.Row) data.getExtraValue();
             assertTrue(row.isPareto());
-            assertEquals(row.point().testAuc(), data.getYValue().doubleValue(), 0);
-            assertEquals(row.point().testMae(1), data.getXValue().doubleValue(), 0);
+            assertEquals(row.point().validationAuc(), data.getYValue().doubleValue(), 0);
+            assertEquals(row.point().validationMae(1), data.getXValue().doubleValue(), 0);
             assertTrue(data.getNode().getStyleClass().contains("default-color0"));
         }
         for (XYChart.Data<Number, Number> data : dominated.getData()) {
@@ -156,7 +166,8 @@ class TradeOffViewTest {
             assertTrue(data.getNode().getStyleClass().contains("default-color1"));
         }
         assertTrue(status.getText().startsWith("Explored 10 points in "), status.getText());
-        assertTrue(status.getText().contains(optimal + " Pareto-optimal"), status.getText());
+        assertTrue(status.getText().contains(optimal + " Pareto-optimal on validation"),
+                status.getText());
     }
 
     @Test
@@ -165,16 +176,16 @@ class TradeOffViewTest {
         ScatterChart<Number, Number> chart = chart(robot);
         ComboBox<?> task = robot.lookup("#tradeOffTaskChoice").queryAs(ComboBox.class);
         explore(robot);
-        assertEquals("Test MAE of overdue_days", chart.getXAxis().getLabel());
+        assertEquals("Validation MAE of overdue_days", chart.getXAxis().getLabel());
 
         robot.interact(() -> model.chosenRegressionProperty().set("overdue_amount"));
 
         assertEquals("overdue_amount", task.getValue());
-        assertEquals("Test MAE of overdue_amount", chart.getXAxis().getLabel());
+        assertEquals("Validation MAE of overdue_amount", chart.getXAxis().getLabel());
         for (XYChart.Series<Number, Number> series : chart.getData()) {
             for (XYChart.Data<Number, Number> data : series.getData()) {
                 TradeOffViewModel.Row row = (TradeOffViewModel.Row) data.getExtraValue();
-                assertEquals(row.point().testMae(2), data.getXValue().doubleValue(), 0);
+                assertEquals(row.point().validationMae(2), data.getXValue().doubleValue(), 0);
             }
         }
     }
@@ -274,7 +285,7 @@ class TradeOffViewTest {
         assertEquals("网格步长", step.getText());
         assertEquals("运行", run.getText());
         assertEquals("帕累托最优", chart.getData().get(0).getName());
-        assertEquals("overdue_days 的测试集 MAE", chart.getXAxis().getLabel());
+        assertEquals("overdue_days 的验证集 MAE", chart.getXAxis().getLabel());
         // the finishing time is written again, the Chinese way
         assertTrue(status.getText().startsWith("已探索 10 个点，用时 "), status.getText());
         assertTrue(status.getText().matches(".*完成于 \\d{4}年\\d{1,2}月\\d{1,2}日 .*"),
@@ -287,8 +298,10 @@ class TradeOffViewTest {
         NumberFormat german = NumberFormat.getNumberInstance(Locale.GERMANY);
         german.setMinimumFractionDigits(2);
         german.setMaximumFractionDigits(2);
-        String cell = cellText(table, "Test MAE", "overdue_amount", 0);
+        String cell = cellText(table, "Test MAE (reported only)", "overdue_amount", 0);
         assertEquals(german.format(amountMae), cell);
+        assertEquals(german.format(model.rows().get(0).point().validationMae(2)),
+                cellText(table, "Validation MAE (compared)", "overdue_amount", 0));
         assertTrue(amountMae > 1000, "MAE " + amountMae);
         assertNotEquals(new I18n(Locale.ENGLISH).number(amountMae, 2), cell);
     }
