@@ -113,6 +113,61 @@ class CompareAndCvCommandTest {
     }
 
     @Test
+    void cvRefusesMoreFoldsThanLeaveTenOfEachClassPerFold() throws Exception {
+        int positives = 0;
+        int negatives = 0;
+        for (String line : Files.readAllLines(data, UTF_8).subList(1, 401)) {
+            if (line.split(",")[2].equals("1")) {
+                positives++;
+            } else {
+                negatives++;
+            }
+        }
+        int allowed = Math.min(positives, negatives) / 10;
+        assertTrue(allowed >= 2 && allowed < 20, positives + " positives");
+        Path out = folder.resolve("cv-too-many");
+
+        String[] result = withData("cv", out, "--folds", Integer.toString(allowed + 1));
+
+        assertEquals("2", result[0]);
+        assertEquals(String.format(Locale.ROOT, "error: --folds %d is too many for loans.csv: "
+                + "the binary task bad has %d positives and %d negatives, and every test fold "
+                + "needs at least 10 of each; so at most %d folds", allowed + 1, positives,
+                negatives, allowed), result[2].lines().findFirst().orElseThrow());
+        assertFalse(result[1].contains("fold 1 of"), result[1]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cvRefusesAThousandFoldsAndFewerThanTwo() {
+        Path out = folder.resolve("cv-refused");
+
+        String[] thousand = withData("cv", out, "--folds", "1000");
+        String[] one = withData("cv", out, "--folds", "1");
+
+        assertEquals("2", thousand[0]);
+        assertTrue(thousand[2].startsWith("error: --folds 1000 is too many for loans.csv"),
+                thousand[2]);
+        assertEquals("2", one[0]);
+        assertTrue(one[2].startsWith("error: --folds must be at least 2, not 1"), one[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cvWithoutABinaryTaskNeedsTwentyRowsPerFold() {
+        Path out = folder.resolve("cv-regression");
+
+        String[] result = run("cv", "--data", data.toString(), "--task", "days:regression",
+                "--folds", "21", "--out", out.toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].startsWith("error: --folds 21 is too many for loans.csv: with no "
+                + "binary task every test fold needs at least 20 of the 400 rows; so at most "
+                + "20 folds"), result[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void trainWritesTheNewMetricsForTestAndValidation() throws Exception {
         Path out = folder.resolve("train");
 
