@@ -66,7 +66,8 @@ public final class Cli {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof ImportException || e instanceof StudyFileException) {
+        if (e instanceof ImportException || e instanceof StudyFileException
+                || e instanceof OutputFolder.OutputException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

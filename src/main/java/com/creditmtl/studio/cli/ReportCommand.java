@@ -110,8 +110,12 @@ final class ReportCommand implements Callable<Integer> {
             importance = importance(saved, study);
         }
 
-        StudyReport.write(study, saved.data().fileName(), importance, null, driftResults,
-                driftNote, out);
+        try {
+            StudyReport.write(study, saved.data().fileName(), importance, null, driftResults,
+                    driftNote, out);
+        } catch (IOException e) {
+            throw new OutputFolder.OutputException(out, e);
+        }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Wrote %s%n", out);
         console.flush();

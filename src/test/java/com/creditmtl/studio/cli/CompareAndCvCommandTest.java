@@ -168,6 +168,23 @@ class CompareAndCvCommandTest {
     }
 
     @Test
+    void resultThatIsAFolderIsRefusedBeforeComparingOrCrossValidating() throws Exception {
+        for (String[] command : List.of(new String[] {"compare", "comparison.json"},
+                new String[] {"cv", "cv.json"})) {
+            Path out = folder.resolve(command[0] + "-blocked");
+            Files.createDirectories(out.resolve(command[1]));
+
+            String[] result = withData(command[0], out, "--overwrite");
+
+            assertEquals("2", result[0], command[0]);
+            assertEquals("error: --out " + out + " holds " + command[1] + ", which is a folder; "
+                    + "results cannot replace it, so move it away or choose another folder",
+                    result[2].lines().findFirst().orElseThrow());
+            assertEquals("", result[1]);
+        }
+    }
+
+    @Test
     void trainWritesTheNewMetricsForTestAndValidation() throws Exception {
         Path out = folder.resolve("train");
 

@@ -232,6 +232,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void resultThatIsAFolderIsRefusedBeforeTrainingEvenWithOverwrite() throws Exception {
+        Path earlier = folder.resolve("blocked");
+        Files.createDirectories(earlier.resolve("study.cmtl"));
+        Files.writeString(earlier.resolve("metrics.json"), "{\"mine\": true}");
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            earlier.toString(), "--task", "status:binary:Defaulted:Paid", "--epochs", "1",
+            "--overwrite"}, new PrintWriter(console), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals("error: --out " + earlier + " holds study.cmtl, which is a folder; results "
+                + "cannot replace it, so move it away or choose another folder",
+                err.toString().lines().findFirst().orElseThrow());
+        assertEquals("", console.toString());
+        assertEquals("{\"mine\": true}", Files.readString(earlier.resolve("metrics.json")));
+        assertFalse(Files.exists(earlier.resolve("predictions.csv")));
+    }
+
+    @Test
     void outFolderThatCannotBeWrittenIsRefusedBeforeTraining() {
         String[] result = fail("train", "--data", loans.toString(), "--out", "/proc/results",
                 "--task", "status:binary:Defaulted:Paid");
