@@ -212,7 +212,17 @@ public final class RunOptions {
             if (!taskTexts.isEmpty()) {
                 builder.tasks(taskTexts.stream().map(TaskDefinition::parse).toList());
             }
-            computeTexts.stream().map(ComputedColumn::parse).forEach(builder::compute);
+            for (String text : computeTexts) {
+                ComputedColumn column = ComputedColumn.parse(text);
+                try {
+                    column.checkSyntax();
+                } catch (IllegalArgumentException e) {
+                    // the reader's reason alone does not say which of the options it is about
+                    throw new IllegalArgumentException("--compute '" + text + "': "
+                            + e.getMessage(), e);
+                }
+                builder.compute(column);
+            }
             for (String text : sentinelTexts) {
                 int equals = text.indexOf('=');
                 if (equals <= 0) {

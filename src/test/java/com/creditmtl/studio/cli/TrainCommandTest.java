@@ -263,6 +263,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void computeExpressionThatCannotBeReadNamesTheOptionAndTheExpression() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("computed").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--compute", "x=duration +");
+
+        assertEquals("2", result[0]);
+        assertEquals("error: --compute 'x=duration +': Invalid number of operands available "
+                + "for '+' operator", result[1].lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(folder.resolve("computed")));
+    }
+
+    @Test
     void sentinelThatIsNotANumberIsNamed() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("s").toString(), "--task", "status:binary:Defaulted:Paid",
