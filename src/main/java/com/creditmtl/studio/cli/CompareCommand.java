@@ -51,8 +51,8 @@ final class CompareCommand implements Callable<Integer> {
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Comparing on %s: %,d rows, %s, at most %s, seed %d%n",
-                run.data().getFileName(), table.rowCount(),
+        console.printf(Locale.ROOT, "Comparing on %s: %s, %s, at most %s, seed %d%n",
+                run.data().getFileName(), TrainCommand.count(table.rowCount(), "row"),
                 TrainCommand.count(settings.tasks().size(), "task"),
                 TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 
@@ -101,8 +101,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter console, ModelComparison.Result result) {
-        console.printf(Locale.ROOT, "%nTest part: %,d rows; intervals: %s%n", result.testRows(),
-                result.intervalMethod());
+        console.printf(Locale.ROOT, "%nTest part: %s; intervals: %s%n",
+                TrainCommand.count(result.testRows(), "row"), result.intervalMethod());
         console.printf(Locale.ROOT, "%-22s %-5s %10s %10s %10s   %-28s %-28s%n", "task",
                 "", "multi", "single", "linear", "multi - single [95 %]",
                 "multi - linear [95 %]");

@@ -60,8 +60,9 @@ final class CvCommand implements Callable<Integer> {
         TrainingSettings settings = run.settings(table);
         checkFolds(table, settings);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Cross-validating on %s: %,d rows, %d folds, %s, "
-                + "at most %s, seed %d%n", run.data().getFileName(), table.rowCount(), folds,
+        console.printf(Locale.ROOT, "Cross-validating on %s: %s, %d folds, %s, "
+                + "at most %s, seed %d%n", run.data().getFileName(),
+                TrainCommand.count(table.rowCount(), "row"), folds,
                 TrainCommand.count(settings.tasks().size(), "task"),
                 TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 

@@ -288,8 +288,9 @@ public final class RunOptions {
         if (weights != null) {
             if (weights.size() != tasks.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                        "--weights has %d values but %s has %d tasks (%s)", weights.size(),
-                        data.getFileName(), tasks.size(),
+                        "--weights has %s but %s has %s (%s)",
+                        TrainCommand.count(weights.size(), "value"), data.getFileName(),
+                        TrainCommand.count(tasks.size(), "task"),
                         String.join(", ", tasks.stream().map(TaskSpec::name).toList())));
             }
             for (int t = 0; t < tasks.size(); t++) {

@@ -152,9 +152,9 @@ final class TrainCommand implements Callable<Integer> {
         return new StudyTrainer(card, run.evaluation());
     }
 
-    /** "1 task", "3 tasks". */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    /** "1 task", "3 tasks", "1,000 rows": the singular for one, as a reader expects. */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     static void writeText(Path file, String text) throws IOException {

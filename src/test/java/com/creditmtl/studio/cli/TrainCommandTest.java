@@ -275,6 +275,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void weightsOfTheWrongCountAreCountedInTheSingularForOne() {
+        String[] two = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("w").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--weights", "0.5,0.5");
+        String[] one = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("w").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--task", "rate:regression", "--weights", "1");
+
+        assertEquals("2", two[0]);
+        assertEquals("error: --weights has 2 values but loans.csv has 1 task (status)",
+                two[1].lines().findFirst().orElseThrow());
+        assertEquals("2", one[0]);
+        assertEquals("error: --weights has 1 value but loans.csv has 2 tasks (status, rate)",
+                one[1].lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void countsTakeTheSingularForOneOnly() {
+        assertEquals("1 row", TrainCommand.count(1, "row"));
+        assertEquals("0 rows", TrainCommand.count(0, "row"));
+        assertEquals("1,000 rows", TrainCommand.count(1000, "row"));
+    }
+
+    @Test
     void sentinelThatIsNotANumberIsNamed() {
         String[] result = fail("train", "--data", loans.toString(), "--out",
                 folder.resolve("s").toString(), "--task", "status:binary:Defaulted:Paid",
