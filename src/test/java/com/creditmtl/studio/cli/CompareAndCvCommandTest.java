@@ -89,6 +89,37 @@ class CompareAndCvCommandTest {
         int dayRows = tasks.get("days").get("models").get("multi-task").get("rows").asInt();
         assertTrue(dayRows < testRows && dayRows > 0.8 * testRows, dayRows + " of " + testRows);
         assertTrue(result[1].contains("multi - single"), result[1]);
+        assertFalse(comparison.has("note"), comparison.toString());
+    }
+
+    @Test
+    void compareWithOneTaskSaysOnlyTheLinearModelIsADistinctBaseline() throws Exception {
+        Path out = folder.resolve("compare-one");
+
+        String[] result = run("compare", "--data", data.toString(), "--task", "bad:binary",
+                "--epochs", "3", "--batch", "64", "--out", out.toString());
+
+        assertEquals("0", result[0], result[2]);
+        JsonNode comparison = JSON.readTree(out.resolve("comparison.json").toFile());
+        String note = "With one task the multi-task and single-task networks are the same "
+                + "model, so only the comparison with the linear model is meaningful.";
+        assertEquals(note, comparison.get("note").asText());
+        JsonNode bad = comparison.get("tasks").get("bad");
+        assertEquals(Set.of("multi-task", "linear"), fieldNames(bad.get("models")));
+        assertEquals(Set.of("multi_task_minus_linear"), fieldNames(bad.get("differences")));
+        double linear = bad.get("models").get("multi-task").get("auc").asDouble()
+                - bad.get("models").get("linear").get("auc").asDouble();
+        assertEquals(linear, bad.get("differences").get("multi_task_minus_linear").get("value")
+                .asDouble(), 1e-12);
+        assertTrue(result[1].contains("note: " + note), result[1]);
+        // the note alone speaks of the single-task network: no column, verdict or training
+        assertFalse(result[1].replace(note, "").contains("single"), result[1]);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
