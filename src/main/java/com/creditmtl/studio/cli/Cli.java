@@ -36,7 +36,9 @@ public final class Cli {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             err.println("error: " + e.getMessage());
-            err.println("Try 'credit-mtl-studio " + e.getCommandLine().getCommandName()
+            // the qualified name is the program's alone for the top level, with the
+            // subcommand's after it otherwise
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for the options.");
             err.flush();
             return 2;
@@ -66,7 +68,8 @@ public final class Cli {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof ImportException || e instanceof StudyFileException) {
+        if (e instanceof ImportException || e instanceof StudyFileException
+                || e instanceof OutputFolder.OutputException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code compare}: trains the multi-task network, a single-task network and a linear model per
  * task on one split, and writes {@code comparison.json} with each model's test metrics per task
- * and the differences to the multi-task model with their 95 % intervals.
+ * and the differences to the multi-task model with their 95 % intervals. With one task only the
+ * linear model is a distinct baseline, and the file and the console say so.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the multi-task network with a single-task network and a linear "
@@ -51,8 +52,8 @@ final class CompareCommand implements Callable<Integer> {
         CreditTable table = imported.table();
         TrainingSettings settings = run.settings(table);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Comparing on %s: %,d rows, %s, at most %s, seed %d%n",
-                run.data().getFileName(), table.rowCount(),
+        console.printf(Locale.ROOT, "Comparing on %s: %s, %s, at most %s, seed %d%n",
+                run.data().getFileName(), TrainCommand.count(table.rowCount(), "row"),
                 TrainCommand.count(settings.tasks().size(), "task"),
                 TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 
@@ -65,9 +66,17 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The comparison as JSON. With one task the single-task model and its difference are left
+     * out, and a {@code note} says why: they would be the multi-task network's own figures.
+     */
     static ObjectNode toJson(ModelComparison.Result result, String dataName) {
+        boolean same = result.singleTaskIsMultiTask();
         ObjectNode root = JSON.createObjectNode();
         root.put("data", dataName);
+        if (same) {
+            root.put("note", ModelComparison.ONE_TASK_NOTE);
+        }
         ObjectNode rows = root.putObject("rows");
         rows.put("train", result.trainRows());
         rows.put("validation", result.validationRows());
@@ -80,12 +89,16 @@ final class CompareCommand implements Callable<Integer> {
             node.put("measure", task.measure());
             ObjectNode models = node.putObject("models");
             StudyFiles.putMetrics(models.putObject(ModelComparison.MULTI_TASK), task.multiTask());
-            StudyFiles.putMetrics(models.putObject(ModelComparison.SINGLE_TASK),
-                    task.singleTask());
+            if (!same) {
+                StudyFiles.putMetrics(models.putObject(ModelComparison.SINGLE_TASK),
+                        task.singleTask());
+            }
             StudyFiles.putMetrics(models.putObject(ModelComparison.LINEAR), task.linear());
             ObjectNode differences = node.putObject("differences");
-            putDifference(differences.putObject("multi_task_minus_single_task"),
-                    task.versusSingle(), task.versusSingleInterval(), task.verdict());
+            if (!same) {
+                putDifference(differences.putObject("multi_task_minus_single_task"),
+                        task.versusSingle(), task.versusSingleInterval(), task.verdict());
+            }
             putDifference(differences.putObject("multi_task_minus_linear"),
                     task.versusLinear(), task.versusLinearInterval(),
                     task.verdictVersusLinear());
@@ -101,8 +114,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter console, ModelComparison.Result result) {
-        console.printf(Locale.ROOT, "%nTest part: %,d rows; intervals: %s%n", result.testRows(),
-                result.intervalMethod());
+        console.printf(Locale.ROOT, "%nTest part: %s; intervals: %s%n",
+                TrainCommand.count(result.testRows(), "row"), result.intervalMethod());
+        if (result.singleTaskIsMultiTask()) {
+            printOneTask(console, result.tasks().get(0));
+            return;
+        }
         console.printf(Locale.ROOT, "%-22s %-5s %10s %10s %10s   %-28s %-28s%n", "task",
                 "", "multi", "single", "linear", "multi - single [95 %]",
                 "multi - linear [95 %]");
@@ -118,6 +135,18 @@ final class CompareCommand implements Callable<Integer> {
             console.printf("%s: %s; %s%n", task.task(), task.verdict(),
                     task.verdictVersusLinear());
         }
+    }
+
+    /** Without the single-task columns, whose figures would be the multi-task ones again. */
+    private static void printOneTask(PrintWriter console, ModelComparison.TaskComparison task) {
+        boolean auc = "auc".equals(task.measure());
+        console.printf(Locale.ROOT, "%-22s %-5s %10s %10s   %-28s%n", "task", "", "multi",
+                "linear", "multi - linear [95 %]");
+        console.printf(Locale.ROOT, "%-22s %-5s %10s %10s   %-28s%n", task.task(),
+                auc ? "AUC" : "MAE", figure(task.multiTask(), auc), figure(task.linear(), auc),
+                difference(task.versusLinear(), task.versusLinearInterval(), auc));
+        console.printf("%s: %s%n", task.task(), task.verdictVersusLinear());
+        console.printf("note: %s%n", ModelComparison.ONE_TASK_NOTE);
     }
 
     private static String figure(TaskMetrics metrics, boolean auc) {

@@ -50,21 +50,19 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImportException, IOException {
-        output.check(spec, List.of(CV));
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, not "
                     + folds);
         }
+        output.check(spec, List.of(CV));
         ImportResult imported = run.read();
         CreditTable table = imported.table();
-        if (folds > table.rowCount()) {
-            throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more "
-                    + "than the " + table.rowCount() + " rows of " + run.data().getFileName());
-        }
         TrainingSettings settings = run.settings(table);
+        checkFolds(table, settings);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Cross-validating on %s: %,d rows, %d folds, %s, "
-                + "at most %s, seed %d%n", run.data().getFileName(), table.rowCount(), folds,
+        console.printf(Locale.ROOT, "Cross-validating on %s: %s, %d folds, %s, "
+                + "at most %s, seed %d%n", run.data().getFileName(),
+                TrainCommand.count(table.rowCount(), "row"), folds,
                 TrainCommand.count(settings.tasks().size(), "task"),
                 TrainCommand.count(settings.epochs(), "epoch"), settings.seed());
 
@@ -75,6 +73,23 @@ final class CvCommand implements Callable<Integer> {
         print(console, result);
         output.writeJson(CV, toJson(result, run.data().getFileName().toString()), console);
         return 0;
+    }
+
+    /**
+     * Refuses, before any training, more folds than leave every test fold enough of each class:
+     * a fold without positives has no AUC, and one with a handful has a meaningless one.
+     */
+    private void checkFolds(CreditTable table, TrainingSettings settings) {
+        CrossValidation.FoldLimit limit = CrossValidation.foldLimit(table, settings.tasks());
+        if (folds <= limit.maxFolds()) {
+            return;
+        }
+        String allowed = limit.maxFolds() < 2
+                ? "too few to cross-validate at all (2 folds at least)"
+                : "so at most " + limit.maxFolds() + " folds";
+        throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                "--folds %d is too many for %s: %s; %s", folds, run.data().getFileName(),
+                limit.reason(), allowed));
     }
 
     static ObjectNode toJson(CrossValidation.Result result, String dataName) {

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +42,65 @@ final class OutputFolder {
 
     /** Writes one JSON result into the folder, creating it, and says so on the console. */
     void writeJson(String fileName, JsonNode json, PrintWriter console) throws IOException {
-        Files.createDirectories(path);
-        TrainCommand.writeText(path.resolve(fileName), JSON.writeValueAsString(json) + "\n");
+        String text = JSON.writeValueAsString(json) + "\n";
+        write(path, () -> Files.createDirectories(path));
+        write(path.resolve(fileName), () -> TrainCommand.writeText(path.resolve(fileName), text));
         console.printf("Wrote %s%n", path.resolve(fileName));
         console.flush();
+    }
+
+    /** Writing one output, which may fail. */
+    @FunctionalInterface
+    interface Writing {
+        void run() throws IOException;
+    }
+
+    /**
+     * A write of an output that failed, with a message naming that output: files are written
+     * through a hidden temporary file beside them, whose name means nothing to the analyst.
+     */
+    static final class OutputException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutputException(Path file, IOException cause) {
+            super("cannot write " + file + ": " + reason(cause), cause);
+        }
+    }
+
+    /**
+     * Runs one write of {@code file}.
+     *
+     * @throws OutputException naming {@code file} when the write fails
+     */
+    static void write(Path file, Writing writing) throws OutputException {
+        try {
+            writing.run();
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new OutputException(file, e);
+        }
+    }
+
+    /** The reason alone: the file names of a file system's message may be temporary ones. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fileSystem) {
+            if (fileSystem.getReason() != null) {
+                return fileSystem.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or folder";
+            }
+            if (e instanceof DirectoryNotEmptyException) {
+                return "a folder that is not empty is in the way";
+            }
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Tries it: permissions alone do not tell, for example on a read-only file system. */
@@ -71,9 +131,20 @@ final class OutputFolder {
             throw new ParameterException(spec.commandLine(), "--out " + path + " cannot be "
                     + "written: no file can be made in " + existing);
         }
+        for (String name : results) {
+            // with --overwrite too: a result is written beside and moved over its old copy,
+            // which fails for a folder only once the training is done and other results replaced
+            Path file = path.resolve(name);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ParameterException(spec.commandLine(), "--out " + path + " holds "
+                        + name + ", which is " + kind(file) + "; results cannot replace it, so "
+                        + "move it away or choose another folder");
+            }
+        }
         if (!overwrite) {
             for (String name : results) {
-                if (Files.exists(path.resolve(name))) {
+                if (Files.exists(path.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     throw new ParameterException(spec.commandLine(), "--out " + path
                             + " already holds " + name + " of an earlier run; choose another "
                             + "folder or add --overwrite");
@@ -82,16 +153,29 @@ final class OutputFolder {
         }
     }
 
+    /** "a folder", "a link" or "not a regular file", for a path that is not a regular file. */
+    private static String kind(Path file) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "a folder";
+        }
+        return Files.isSymbolicLink(file) ? "a link" : "not a regular file";
+    }
+
     /**
-     * Refuses, before any work, an output file that is a folder, that exists without
-     * {@code --overwrite}, or whose folder cannot be written.
+     * Refuses, before any work, an output file that is a folder, a link or otherwise not a
+     * regular file, that exists without {@code --overwrite}, or whose folder cannot be written.
      */
     static void checkFile(CommandSpec spec, String option, Path file, boolean overwrite) {
         if (Files.isDirectory(file)) {
             throw new ParameterException(spec.commandLine(), option + " " + file
                     + " is a folder, not a file");
         }
-        if (Files.exists(file) && !overwrite) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " is "
+                    + kind(file) + "; the output cannot replace it, so choose another name");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
             throw new ParameterException(spec.commandLine(), option + " " + file
                     + " exists already; choose another name or add --overwrite");
         }

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,16 +101,20 @@ final class ReportCommand implements Callable<Integer> {
                         + " was not written by scoring with " + studyFile.getFileName()
                         + " (its study_sha256 differs or is missing)");
             }
-            driftNote = String.format(Locale.ROOT, "%s, %,d applicants",
-                    driftJson.path("data").asText("?"), driftJson.path("applicants").asInt());
+            driftNote = driftJson.path("data").asText("?") + ", "
+                    + TrainCommand.count(driftJson.path("applicants").asInt(), "applicant");
         }
         List<PermutationImportance.Task> importance = List.of();
         if (data != null) {
             importance = importance(saved, study);
         }
 
-        StudyReport.write(study, saved.data().fileName(), importance, null, driftResults,
-                driftNote, out);
+        try {
+            StudyReport.write(study, saved.data().fileName(), importance, null, driftResults,
+                    driftNote, out);
+        } catch (IOException e) {
+            throw new OutputFolder.OutputException(out, e);
+        }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Wrote %s%n", out);
         console.flush();
@@ -134,7 +137,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!fingerprint.sha256().equalsIgnoreCase(saved.data().sha256())) {
             throw new ParameterException(spec.commandLine(), "--data " + data + " is not the "
                     + "file the study was trained on (" + saved.data().fileName() + ", "
-                    + saved.data().rows() + " rows): its SHA-256 differs");
+                    + TrainCommand.count(saved.data().rows(), "row") + "): its SHA-256 differs");
         }
         ImportResult imported = new CsvImporter().read(data, saved.importSpec());
         return FeatureImportance.onValidation(study, imported.table());

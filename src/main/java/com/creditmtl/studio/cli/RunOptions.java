@@ -212,7 +212,17 @@ public final class RunOptions {
             if (!taskTexts.isEmpty()) {
                 builder.tasks(taskTexts.stream().map(TaskDefinition::parse).toList());
             }
-            computeTexts.stream().map(ComputedColumn::parse).forEach(builder::compute);
+            for (String text : computeTexts) {
+                ComputedColumn column = ComputedColumn.parse(text);
+                try {
+                    column.checkSyntax();
+                } catch (IllegalArgumentException e) {
+                    // the reader's reason alone does not say which of the options it is about
+                    throw new IllegalArgumentException("--compute '" + text + "': "
+                            + e.getMessage(), e);
+                }
+                builder.compute(column);
+            }
             for (String text : sentinelTexts) {
                 int equals = text.indexOf('=');
                 if (equals <= 0) {
@@ -278,8 +288,9 @@ public final class RunOptions {
         if (weights != null) {
             if (weights.size() != tasks.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                        "--weights has %d values but %s has %d tasks (%s)", weights.size(),
-                        data.getFileName(), tasks.size(),
+                        "--weights has %s but %s has %s (%s)",
+                        TrainCommand.count(weights.size(), "value"), data.getFileName(),
+                        TrainCommand.count(tasks.size(), "task"),
                         String.join(", ", tasks.stream().map(TaskSpec::name).toList())));
             }
             for (int t = 0; t < tasks.size(); t++) {

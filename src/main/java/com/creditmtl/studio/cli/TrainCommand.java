@@ -102,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
                 .map(Sentence::english).toList();
         tooGood.forEach(warning -> console.println("warning: " + warning));
 
-        Files.createDirectories(out);
+        OutputFolder.write(out, () -> Files.createDirectories(out));
         List<String> findings = new ArrayList<>(study.leakage().stream()
                 .map(LeakageGuard.Flag::describe).toList());
         findings.addAll(tooGood);
@@ -113,14 +113,24 @@ final class TrainCommand implements Callable<Integer> {
             leakage.addObject().put("feature", flag.feature()).put("task", flag.task())
                     .put(flag.measure(), flag.value()).put("kept", flag.kept());
         }
-        writeText(out.resolve(IMPORT_REPORT), JSON.writeValueAsString(reportJson) + "\n");
-        writeText(out.resolve(IMPORT_SUMMARY), report.summary());
-        writeText(out.resolve(IMPORT_SPEC), imported.options().toJson() + "\n");
-        StudyFiles.writeMetrics(study, run.data().getFileName().toString(),
-                out.resolve(StudyFiles.METRICS));
-        StudyFiles.writePredictions(study, out.resolve(StudyFiles.PREDICTIONS));
-        StudyArchive.save(SavedStudy.of(study, imported.options(),
-                DataFingerprint.of(data, table.rowCount())), out.resolve(StudyArchive.FILE_NAME));
+        String reportText = JSON.writeValueAsString(reportJson) + "\n";
+        Path reportFile = out.resolve(IMPORT_REPORT);
+        OutputFolder.write(reportFile, () -> writeText(reportFile, reportText));
+        Path summaryFile = out.resolve(IMPORT_SUMMARY);
+        OutputFolder.write(summaryFile, () -> writeText(summaryFile, report.summary()));
+        Path specFile = out.resolve(IMPORT_SPEC);
+        String specText = imported.options().toJson() + "\n";
+        OutputFolder.write(specFile, () -> writeText(specFile, specText));
+        Path metricsFile = out.resolve(StudyFiles.METRICS);
+        OutputFolder.write(metricsFile, () -> StudyFiles.writeMetrics(study,
+                data.getFileName().toString(), metricsFile));
+        Path predictionsFile = out.resolve(StudyFiles.PREDICTIONS);
+        OutputFolder.write(predictionsFile,
+                () -> StudyFiles.writePredictions(study, predictionsFile));
+        SavedStudy saved = SavedStudy.of(study, imported.options(),
+                DataFingerprint.of(data, table.rowCount()));
+        Path studyFile = out.resolve(StudyArchive.FILE_NAME);
+        OutputFolder.write(studyFile, () -> StudyArchive.save(saved, studyFile));
         printSummary(console, study);
         return 0;
     }
@@ -142,9 +152,9 @@ final class TrainCommand implements Callable<Integer> {
         return new StudyTrainer(card, run.evaluation());
     }
 
-    /** "1 task", "3 tasks". */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    /** "1 task", "3 tasks", "1,000 rows": the singular for one, as a reader expects. */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     static void writeText(Path file, String text) throws IOException {

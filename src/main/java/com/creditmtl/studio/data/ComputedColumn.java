@@ -1,6 +1,12 @@
 package com.creditmtl.studio.data;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
 
 /**
  * A column computed row by row from other numeric columns with an arithmetic expression, for
@@ -13,6 +19,13 @@ import java.util.Objects;
  * cannot be used in an expression yet.
  */
 public record ComputedColumn(String name, String expression) {
+
+    /**
+     * A name in an expression that is not a function's (not followed by a parenthesis) nor part
+     * of a number such as {@code 1e5}.
+     */
+    private static final Pattern VARIABLE =
+            Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*+(?!\\s*\\()");
 
     public ComputedColumn {
         Objects.requireNonNull(name, "name");
@@ -28,6 +41,31 @@ public record ComputedColumn(String name, String expression) {
         }
         return new ComputedColumn(text.substring(0, equals).strip(),
                 text.substring(equals + 1).strip());
+    }
+
+    /**
+     * Checks the expression's syntax alone, before any file is read: every plain name counts as
+     * a column, and the expression is evaluated once with each set to 1, so a missing operand
+     * or parenthesis is found here rather than on the first row of the import.
+     *
+     * @throws IllegalArgumentException with the expression reader's reason
+     */
+    public void checkSyntax() {
+        Set<String> variables = new HashSet<>();
+        Matcher names = VARIABLE.matcher(expression);
+        while (names.find()) {
+            variables.add(names.group());
+        }
+        try {
+            Expression parsed = new ExpressionBuilder(expression).variables(variables).build();
+            variables.forEach(variable -> parsed.setVariable(variable, 1));
+            parsed.evaluate();
+        } catch (ArithmeticException e) {
+            // a division by zero of the ones: the syntax is sound, and rows decide
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
     }
 
     public String format() {

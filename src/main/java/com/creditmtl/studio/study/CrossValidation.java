@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -28,6 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class CrossValidation {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CrossValidation.class);
+
+    /**
+     * The fewest positives, and the fewest negatives, of the stratifying binary task that every
+     * test fold must hold: with fewer a fold's AUC and KS are noise or undefined.
+     */
+    public static final int MIN_CLASS_PER_FOLD = 10;
+
+    /** The fewest rows every test fold must hold when no task is binary. */
+    public static final int MIN_ROWS_PER_FOLD = 20;
 
     private final EvaluationOptions options;
 
@@ -70,6 +80,46 @@ public final class CrossValidation {
             tasks = List.copyOf(tasks);
             perFold = List.copyOf(perFold);
         }
+    }
+
+    /**
+     * The most folds the data allows, with the reason in plain words.
+     *
+     * @param reason for example "the binary task bad has 300 positives and 700 negatives, and
+     *     every test fold needs at least 10 of each"
+     */
+    public record FoldLimit(int maxFolds, String reason) {
+    }
+
+    /**
+     * How many folds leave every test fold at least {@link #MIN_CLASS_PER_FOLD} positives and
+     * negatives of the first binary task, or, without one, {@link #MIN_ROWS_PER_FOLD} rows.
+     * The folds deal each group of rows in turn, so the smallest fold of a group of n rows holds
+     * n / k rows rounded down; rows whose label is masked count for neither class.
+     */
+    public static FoldLimit foldLimit(CreditTable table, List<TaskSpec> tasks) {
+        int binary = StudyTrainer.scoringTask(tasks);
+        if (binary < 0) {
+            int rows = table.rowCount();
+            return new FoldLimit(rows / MIN_ROWS_PER_FOLD, String.format(Locale.ROOT,
+                    "with no binary task every test fold needs at least %d of the %,d rows",
+                    MIN_ROWS_PER_FOLD, rows));
+        }
+        String task = tasks.get(binary).name();
+        int positives = 0;
+        int negatives = 0;
+        for (double label : table.target(task, table.allRows())) {
+            if (label == 1) {
+                positives++;
+            } else if (label == 0) {
+                negatives++;
+            }
+        }
+        return new FoldLimit(Math.min(positives, negatives) / MIN_CLASS_PER_FOLD,
+                String.format(Locale.ROOT, "the binary task %s has %,d %s and %,d %s, and every "
+                        + "test fold needs at least %d of each", task, positives,
+                        positives == 1 ? "positive" : "positives", negatives,
+                        negatives == 1 ? "negative" : "negatives", MIN_CLASS_PER_FOLD));
     }
 
     public Result run(CreditTable table, TrainingSettings settings, Collection<String> keep,

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * (AUC for binary tasks, MAE for regression tasks) gets a 95 % interval from a paired bootstrap
  * over the test rows. The interval covers the test rows' sampling only, not the training's own
  * randomness (another seed gives other networks).
+ *
+ * <p>With one task the multi-task network is already that task's single-task network, so no
+ * second one is trained: its figures are the multi-task network's, and only the comparison with
+ * the linear model says anything ({@link Result#singleTaskIsMultiTask()}).
  */
 public final class ModelComparison {
 
@@ -34,6 +38,11 @@ public final class ModelComparison {
     public static final String MULTI_TASK = "multi-task";
     public static final String SINGLE_TASK = "single-task";
     public static final String LINEAR = "linear";
+
+    /** What a comparison of one task says in place of a difference to the single-task network. */
+    public static final String ONE_TASK_NOTE = "With one task the multi-task and single-task "
+            + "networks are the same model, so only the comparison with the linear model is "
+            + "meaningful.";
 
     private final EvaluationOptions options;
 
@@ -84,12 +93,21 @@ public final class ModelComparison {
         public Result {
             tasks = List.copyOf(tasks);
         }
+
+        /**
+         * True with one task: the single-task figures are then the multi-task network's own,
+         * and their difference of zero is no finding.
+         */
+        public boolean singleTaskIsMultiTask() {
+            return tasks.size() == 1;
+        }
     }
 
     public Result compare(CreditTable table, TrainingSettings settings, Collection<String> keep,
             Progress progress, BooleanSupplier cancelled) {
         List<TaskSpec> tasks = settings.tasks();
-        int models = 1 + 2 * tasks.size();
+        boolean oneTask = tasks.size() == 1;
+        int models = oneTask ? 2 : 1 + 2 * tasks.size();
         LOGGER.info("Comparing multi-task, single-task and linear models on {} tasks, seed {}",
                 tasks.size(), settings.seed());
         StudyTrainer.Prepared prepared = StudyTrainer.prepare(table, settings, keep);
@@ -101,8 +119,13 @@ public final class ModelComparison {
         int done = 1;
         for (TaskSpec task : tasks) {
             TrainingSettings alone = settings.withTasks(List.of(task.withWeight(1)));
-            progress.update(SINGLE_TASK + " " + task.name(), (double) done++ / models);
-            single.add(ModelFitter.fit(prepared, alone, options, cancelled));
+            if (oneTask) {
+                // the same architecture on the same task: training it again gives the same model
+                single.add(multi);
+            } else {
+                progress.update(SINGLE_TASK + " " + task.name(), (double) done++ / models);
+                single.add(ModelFitter.fit(prepared, alone, options, cancelled));
+            }
             progress.update(LINEAR + " " + task.name(), (double) done++ / models);
             linear.add(ModelFitter.fit(prepared, alone.withHiddenLayers(List.of()), options,
                     cancelled));

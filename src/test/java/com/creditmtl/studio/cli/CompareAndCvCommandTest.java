@@ -89,6 +89,37 @@ class CompareAndCvCommandTest {
         int dayRows = tasks.get("days").get("models").get("multi-task").get("rows").asInt();
         assertTrue(dayRows < testRows && dayRows > 0.8 * testRows, dayRows + " of " + testRows);
         assertTrue(result[1].contains("multi - single"), result[1]);
+        assertFalse(comparison.has("note"), comparison.toString());
+    }
+
+    @Test
+    void compareWithOneTaskSaysOnlyTheLinearModelIsADistinctBaseline() throws Exception {
+        Path out = folder.resolve("compare-one");
+
+        String[] result = run("compare", "--data", data.toString(), "--task", "bad:binary",
+                "--epochs", "3", "--batch", "64", "--out", out.toString());
+
+        assertEquals("0", result[0], result[2]);
+        JsonNode comparison = JSON.readTree(out.resolve("comparison.json").toFile());
+        String note = "With one task the multi-task and single-task networks are the same "
+                + "model, so only the comparison with the linear model is meaningful.";
+        assertEquals(note, comparison.get("note").asText());
+        JsonNode bad = comparison.get("tasks").get("bad");
+        assertEquals(Set.of("multi-task", "linear"), fieldNames(bad.get("models")));
+        assertEquals(Set.of("multi_task_minus_linear"), fieldNames(bad.get("differences")));
+        double linear = bad.get("models").get("multi-task").get("auc").asDouble()
+                - bad.get("models").get("linear").get("auc").asDouble();
+        assertEquals(linear, bad.get("differences").get("multi_task_minus_linear").get("value")
+                .asDouble(), 1e-12);
+        assertTrue(result[1].contains("note: " + note), result[1]);
+        // the note alone speaks of the single-task network: no column, verdict or training
+        assertFalse(result[1].replace(note, "").contains("single"), result[1]);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -109,6 +140,78 @@ class CompareAndCvCommandTest {
         JsonNode days = cv.get("tasks").get("days").get("metrics");
         for (String metric : List.of("mae", "rmse", "r2")) {
             assertTrue(days.has(metric), metric);
+        }
+    }
+
+    @Test
+    void cvRefusesMoreFoldsThanLeaveTenOfEachClassPerFold() throws Exception {
+        int positives = 0;
+        int negatives = 0;
+        for (String line : Files.readAllLines(data, UTF_8).subList(1, 401)) {
+            if (line.split(",")[2].equals("1")) {
+                positives++;
+            } else {
+                negatives++;
+            }
+        }
+        int allowed = Math.min(positives, negatives) / 10;
+        assertTrue(allowed >= 2 && allowed < 20, positives + " positives");
+        Path out = folder.resolve("cv-too-many");
+
+        String[] result = withData("cv", out, "--folds", Integer.toString(allowed + 1));
+
+        assertEquals("2", result[0]);
+        assertEquals(String.format(Locale.ROOT, "error: --folds %d is too many for loans.csv: "
+                + "the binary task bad has %d positives and %d negatives, and every test fold "
+                + "needs at least 10 of each; so at most %d folds", allowed + 1, positives,
+                negatives, allowed), result[2].lines().findFirst().orElseThrow());
+        assertFalse(result[1].contains("fold 1 of"), result[1]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cvRefusesAThousandFoldsAndFewerThanTwo() {
+        Path out = folder.resolve("cv-refused");
+
+        String[] thousand = withData("cv", out, "--folds", "1000");
+        String[] one = withData("cv", out, "--folds", "1");
+
+        assertEquals("2", thousand[0]);
+        assertTrue(thousand[2].startsWith("error: --folds 1000 is too many for loans.csv"),
+                thousand[2]);
+        assertEquals("2", one[0]);
+        assertTrue(one[2].startsWith("error: --folds must be at least 2, not 1"), one[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cvWithoutABinaryTaskNeedsTwentyRowsPerFold() {
+        Path out = folder.resolve("cv-regression");
+
+        String[] result = run("cv", "--data", data.toString(), "--task", "days:regression",
+                "--folds", "21", "--out", out.toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].startsWith("error: --folds 21 is too many for loans.csv: with no "
+                + "binary task every test fold needs at least 20 of the 400 rows; so at most "
+                + "20 folds"), result[2]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void resultThatIsAFolderIsRefusedBeforeComparingOrCrossValidating() throws Exception {
+        for (String[] command : List.of(new String[] {"compare", "comparison.json"},
+                new String[] {"cv", "cv.json"})) {
+            Path out = folder.resolve(command[0] + "-blocked");
+            Files.createDirectories(out.resolve(command[1]));
+
+            String[] result = withData(command[0], out, "--overwrite");
+
+            assertEquals("2", result[0], command[0]);
+            assertEquals("error: --out " + out + " holds " + command[1] + ", which is a folder; "
+                    + "results cannot replace it, so move it away or choose another folder",
+                    result[2].lines().findFirst().orElseThrow());
+            assertEquals("", result[1]);
         }
     }
 

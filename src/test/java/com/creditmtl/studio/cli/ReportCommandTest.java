@@ -91,7 +91,7 @@ class ReportCommandTest {
 
         assertEquals("2", result[0]);
         assertTrue(result[2].contains("is not the file the study was trained on (slice.csv, "
-                + "1500 rows)"), result[2]);
+                + "1,500 rows)"), result[2]);
         assertFalse(Files.exists(html));
     }
 

@@ -232,6 +232,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void resultThatIsAFolderIsRefusedBeforeTrainingEvenWithOverwrite() throws Exception {
+        Path earlier = folder.resolve("blocked");
+        Files.createDirectories(earlier.resolve("study.cmtl"));
+        Files.writeString(earlier.resolve("metrics.json"), "{\"mine\": true}");
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Cli.run(new String[] {"train", "--data", loans.toString(), "--out",
+            earlier.toString(), "--task", "status:binary:Defaulted:Paid", "--epochs", "1",
+            "--overwrite"}, new PrintWriter(console), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals("error: --out " + earlier + " holds study.cmtl, which is a folder; results "
+                + "cannot replace it, so move it away or choose another folder",
+                err.toString().lines().findFirst().orElseThrow());
+        assertEquals("", console.toString());
+        assertEquals("{\"mine\": true}", Files.readString(earlier.resolve("metrics.json")));
+        assertFalse(Files.exists(earlier.resolve("predictions.csv")));
+    }
+
+    @Test
     void outFolderThatCannotBeWrittenIsRefusedBeforeTraining() {
         String[] result = fail("train", "--data", loans.toString(), "--out", "/proc/results",
                 "--task", "status:binary:Defaulted:Paid");
@@ -239,6 +260,42 @@ class TrainCommandTest {
         assertEquals("2", result[0]);
         assertTrue(result[1].startsWith("error: --out /proc/results cannot be written"),
                 result[1]);
+    }
+
+    @Test
+    void computeExpressionThatCannotBeReadNamesTheOptionAndTheExpression() {
+        String[] result = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("computed").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--compute", "x=duration +");
+
+        assertEquals("2", result[0]);
+        assertEquals("error: --compute 'x=duration +': Invalid number of operands available "
+                + "for '+' operator", result[1].lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(folder.resolve("computed")));
+    }
+
+    @Test
+    void weightsOfTheWrongCountAreCountedInTheSingularForOne() {
+        String[] two = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("w").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--weights", "0.5,0.5");
+        String[] one = fail("train", "--data", loans.toString(), "--out",
+                folder.resolve("w").toString(), "--task", "status:binary:Defaulted:Paid",
+                "--task", "rate:regression", "--weights", "1");
+
+        assertEquals("2", two[0]);
+        assertEquals("error: --weights has 2 values but loans.csv has 1 task (status)",
+                two[1].lines().findFirst().orElseThrow());
+        assertEquals("2", one[0]);
+        assertEquals("error: --weights has 1 value but loans.csv has 2 tasks (status, rate)",
+                one[1].lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void countsTakeTheSingularForOneOnly() {
+        assertEquals("1 row", TrainCommand.count(1, "row"));
+        assertEquals("0 rows", TrainCommand.count(0, "row"));
+        assertEquals("1,000 rows", TrainCommand.count(1000, "row"));
     }
 
     @Test

@@ -105,4 +105,24 @@ class ComputedColumnTest {
         assertTrue(error.getMessage().startsWith("loans.csv: computed column loss: "),
                 error.getMessage());
     }
+
+    @Test
+    void syntaxCheckGivesTheReadersReasonForAMissingOperand() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComputedColumn.parse("x=duration +").checkSyntax());
+
+        assertEquals("Invalid number of operands available for '+' operator", e.getMessage());
+    }
+
+    @Test
+    void syntaxCheckPassesFunctionsNumbersAndADivisionByZeroOfTheOnes() {
+        for (String text : new String[] {"r=log(1 + abs(debt)) * 1e3 / income",
+            "q=funded / (repaid - repaid)", "s=sqrt(fee) ^ 2 % term"}) {
+            ComputedColumn.parse(text).checkSyntax();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComputedColumn.parse("y=(funded - repaid").checkSyntax());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("parenthes"),
+                e.getMessage());
+    }
 }

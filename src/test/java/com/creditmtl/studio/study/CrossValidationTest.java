@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
+import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.TaskDefinition;
+import com.creditmtl.studio.prep.StratifiedFolds;
 import com.creditmtl.studio.eval.EvaluationOptions;
 import com.creditmtl.studio.eval.TaskMetrics;
 import com.creditmtl.studio.model.TrainingSettings;
@@ -53,5 +56,59 @@ class CrossValidationTest {
         double mean = result.perFold().stream().mapToDouble(f -> f.get(0).auc()).average()
                 .orElseThrow();
         assertEquals(mean, auc.mean(), 1e-12);
+    }
+
+    /** A file of 105 positives, 300 negatives and 7 masked labels, with a regression target. */
+    private CreditTable labelled(String... tasks) throws Exception {
+        StringBuilder csv = new StringBuilder("x,bad,days\n");
+        for (int r = 0; r < 412; r++) {
+            String label = r < 105 ? "1" : r < 405 ? "0" : "";
+            csv.append(r % 17).append(".5,").append(label).append(',').append(r % 30)
+                    .append('\n');
+        }
+        Path file = folder.resolve("labelled.csv");
+        Files.writeString(file, csv, UTF_8);
+        ImportOptions options = ImportOptions.builder()
+                .tasks(List.of(tasks).stream().map(TaskDefinition::parse).toList()).build();
+        return new CsvImporter().read(file, options).table();
+    }
+
+    @Test
+    void foldLimitLeavesEveryTestFoldTenOfTheRarerClass() throws Exception {
+        CreditTable table = labelled("days:regression", "bad:binary");
+
+        CrossValidation.FoldLimit limit = CrossValidation.foldLimit(table, table.tasks());
+
+        // 105 positives: ten folds hold 10 or 11 each, eleven would leave some with 9
+        assertEquals(10, limit.maxFolds());
+        assertEquals("the binary task bad has 105 positives and 300 negatives, and every test "
+                + "fold needs at least 10 of each", limit.reason());
+        double[] labels = table.target("bad", table.allRows());
+        assertEquals(10, fewestPositives(labels, 10));
+        assertEquals(9, fewestPositives(labels, 11));
+    }
+
+    private static int fewestPositives(double[] labels, int k) {
+        StratifiedFolds folds = new StratifiedFolds(labels.length, labels, k, 0.2, 7);
+        int fewest = Integer.MAX_VALUE;
+        for (int f = 0; f < k; f++) {
+            int positives = 0;
+            for (int row : folds.fold(f)) {
+                positives += labels[row] == 1 ? 1 : 0;
+            }
+            fewest = Math.min(fewest, positives);
+        }
+        return fewest;
+    }
+
+    @Test
+    void foldLimitWithoutABinaryTaskLeavesEveryTestFoldTwentyRows() throws Exception {
+        CreditTable table = labelled("days:regression");
+
+        CrossValidation.FoldLimit limit = CrossValidation.foldLimit(table, table.tasks());
+
+        assertEquals(20, limit.maxFolds());
+        assertEquals("with no binary task every test fold needs at least 20 of the 412 rows",
+                limit.reason());
     }
 }

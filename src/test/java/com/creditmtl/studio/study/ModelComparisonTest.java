@@ -83,4 +83,22 @@ class ModelComparisonTest {
         assertThrows(TrainingCancelledException.class, () -> new ModelComparison(FAST)
                 .compare(table, settings, Set.of(), Progress.NONE, () -> true));
     }
+
+    @Test
+    void oneTaskTrainsNoSecondNetworkAndSaysTheSingleTaskOneIsTheSame() {
+        TrainingSettings one = settings.withTasks(List.of(settings.tasks().get(0)));
+        List<String> stages = new java.util.ArrayList<>();
+
+        ModelComparison.Result alone = new ModelComparison(FAST).compare(table, one, Set.of(),
+                (stage, done) -> stages.add(stage), () -> false);
+
+        String task = one.tasks().get(0).name();
+        assertEquals(List.of(ModelComparison.MULTI_TASK, ModelComparison.LINEAR + " " + task,
+                "done"), stages);
+        assertTrue(alone.singleTaskIsMultiTask());
+        assertTrue(!result.singleTaskIsMultiTask());
+        ModelComparison.TaskComparison comparison = alone.tasks().get(0);
+        assertEquals(comparison.multiTask(), comparison.singleTask());
+        assertEquals(0, comparison.versusSingle(), 0);
+    }
 }
