@@ -84,9 +84,10 @@ public final class BatchScoring {
             ImportReport.SkippedRow first = report.skipped().get(0);
             String name = data.getFileName().toString();
             throw new ImportException(Sentence.of("scoring.skippedRows", String.format(
-                    Locale.ROOT, "%s: row %d: %s (%,d rows of the wrong length in all); every "
+                    Locale.ROOT, "%s: row %d: %s (%,d %s of the wrong length in all); every "
                     + "applicant must be scored, so nothing was written", name, first.row(),
-                    first.reason(), report.rowsSkipped()), name, first.row(), first.why(),
+                    first.reason(), report.rowsSkipped(), report.rowsSkipped() == 1 ? "row"
+                    : "rows"), name, first.row(), first.why(),
                     report.rowsSkipped()));
         }
         CreditTable table = imported.table();

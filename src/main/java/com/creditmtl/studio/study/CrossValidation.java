@@ -1,6 +1,7 @@
 package com.creditmtl.studio.study;
 
 import com.creditmtl.studio.data.CreditTable;
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskSpec;
 import com.creditmtl.studio.data.TaskType;
 import com.creditmtl.studio.eval.EvaluationOptions;
@@ -125,6 +126,13 @@ public final class CrossValidation {
     public Result run(CreditTable table, TrainingSettings settings, Collection<String> keep,
             int folds, Progress progress, BooleanSupplier cancelled) {
         List<TaskSpec> tasks = settings.tasks();
+        // the command line refuses this before reading its options; the window asks here
+        FoldLimit limit = foldLimit(table, tasks);
+        if (folds > limit.maxFolds()) {
+            throw new RefusedException("cv.tooManyFolds", String.format(Locale.ROOT,
+                    "%d folds are too many for this table: %s; so at most %d folds", folds,
+                    limit.reason(), limit.maxFolds()), folds, limit.maxFolds());
+        }
         int binary = StudyTrainer.scoringTask(tasks);
         double[] strata = binary < 0 ? null
                 : table.target(tasks.get(binary).name(), table.allRows());

@@ -490,17 +490,21 @@ public final class EvaluationViewModel {
 
     static List<ComparisonRow> comparisonRows(ModelComparison.Result result) {
         List<ComparisonRow> rows = new ArrayList<>();
+        // with one task the single-task network is the multi-task one: no figure, no finding
+        boolean same = result.singleTaskIsMultiTask();
         for (ModelComparison.TaskComparison task : result.tasks()) {
             boolean auc = "auc".equals(task.measure());
             String measure = auc ? "AUC" : "MAE";
             rows.add(new ComparisonRow(task.task(), measure,
                     auc ? task.multiTask().auc() : task.multiTask().mae(),
-                    auc ? task.singleTask().auc() : task.singleTask().mae(),
+                    same ? Double.NaN : auc ? task.singleTask().auc() : task.singleTask().mae(),
                     auc ? task.linear().auc() : task.linear().mae(),
-                    task.versusSingle(), task.versusSingleInterval(),
+                    same ? Double.NaN : task.versusSingle(),
+                    same ? Interval.NONE : task.versusSingleInterval(),
                     task.versusLinear(), task.versusLinearInterval(),
-                    verdict(auc, measure, task.versusSingle(), task.versusSingleInterval(),
-                            "Single"),
+                    same ? I18n.Message.of("evaluation.verdict.sameModel")
+                            : verdict(auc, measure, task.versusSingle(),
+                                    task.versusSingleInterval(), "Single"),
                     verdict(auc, measure, task.versusLinear(), task.versusLinearInterval(),
                             "Linear")));
         }

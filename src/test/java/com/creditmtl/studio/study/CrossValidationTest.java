@@ -2,11 +2,13 @@ package com.creditmtl.studio.study;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportOptions;
+import com.creditmtl.studio.data.RefusedException;
 import com.creditmtl.studio.data.TaskDefinition;
 import com.creditmtl.studio.prep.StratifiedFolds;
 import com.creditmtl.studio.eval.EvaluationOptions;
@@ -86,6 +88,23 @@ class CrossValidationTest {
         double[] labels = table.target("bad", table.allRows());
         assertEquals(10, fewestPositives(labels, 10));
         assertEquals(9, fewestPositives(labels, 11));
+    }
+
+    @Test
+    void runRefusesMoreFoldsThanTheLimitBeforeTrainingAnyFold() throws Exception {
+        CreditTable table = labelled("days:regression", "bad:binary");
+        TrainingSettings settings = TrainingSettings.defaults(table.tasks()).withEpochs(1);
+        List<String> stages = new java.util.ArrayList<>();
+
+        RefusedException refused = assertThrows(RefusedException.class,
+                () -> new CrossValidation(EvaluationOptions.DEFAULT).run(table, settings,
+                        Set.of(), 11, (stage, done) -> stages.add(stage), () -> false));
+
+        assertEquals("11 folds are too many for this table: the binary task bad has 105 "
+                + "positives and 300 negatives, and every test fold needs at least 10 of each; "
+                + "so at most 10 folds", refused.getMessage());
+        assertEquals(List.of(11, 10), refused.sentence().args());
+        assertTrue(stages.isEmpty(), "no fold began: " + stages);
     }
 
     private static int fewestPositives(double[] labels, int k) {
