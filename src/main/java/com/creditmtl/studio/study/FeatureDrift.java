@@ -67,7 +67,8 @@ public final class FeatureDrift {
     /**
      * What an analyst should know of new applicants before reading their scores, in this order:
      * features with empty cells ({@link #missingCells}), values outside the training range
-     * ({@link #outOfRange}) and IDs that appear more than once ({@link #duplicateIds}).
+     * ({@link #outOfRange}), categories the model did not learn ({@link #unseenLevels}), empty
+     * IDs ({@link #emptyIds}) and IDs that appear more than once ({@link #duplicateIds}).
      */
     public static List<Sentence> checks(List<Reference> references, CreditTable table) {
         List<Sentence> checks = new ArrayList<>(missingCells(references, table));
@@ -83,6 +84,8 @@ public final class FeatureDrift {
                     + "applicants as the last above or fewer", more), more));
         }
         checks.addAll(outside);
+        checks.addAll(unseenLevels(references, table));
+        emptyIds(table).ifPresent(checks::add);
         duplicateIds(table).ifPresent(checks::add);
         return checks;
     }
@@ -169,10 +172,11 @@ public final class FeatureDrift {
             if (outside > 0) {
                 double value = column.getDouble(first);
                 warnings.add(Sentence.of("scoring.outOfRange", String.format(Locale.ROOT,
-                        "%s: %,d of %,d applicants lie outside the training range %s to %s "
+                        "%s: %,d of %,d applicants %s outside the training range %s to %s "
                         + "(first: applicant %s, %s); the model extrapolates there, so read "
                         + "their predictions with care", reference.feature(), outside,
-                        rows.length, plain(reference.low()), plain(reference.high()),
+                        rows.length, outside == 1 ? "lies" : "lie", plain(reference.low()),
+                        plain(reference.high()),
                         table.id(first), plain(value)), reference.feature(), outside,
                         rows.length, reference.low(), reference.high(), table.id(first),
                         value));
@@ -189,7 +193,10 @@ public final class FeatureDrift {
     public static Optional<Sentence> duplicateIds(CreditTable table) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int row : table.allRows()) {
-            counts.merge(table.id(row), 1, Integer::sum);
+            String id = table.id(row);
+            if (id != null && !id.isBlank()) {
+                counts.merge(id, 1, Integer::sum);
+            }
         }
         List<Map.Entry<String, Integer>> repeated = counts.entrySet().stream()
                 .filter(entry -> entry.getValue() > 1).toList();
@@ -198,10 +205,79 @@ public final class FeatureDrift {
         }
         Map.Entry<String, Integer> first = repeated.get(0);
         return Optional.of(Sentence.of("scoring.duplicateIds", String.format(Locale.ROOT,
-                "%,d applicant IDs appear more than once (first: %s, %,d times); each row is "
+                "%,d applicant %s more than once (first: %s, %,d times); each row is "
                 + "scored on its own, so match the output to the input by row, not by ID",
-                repeated.size(), first.getKey(), first.getValue()), repeated.size(),
-                first.getKey(), first.getValue()));
+                repeated.size(), repeated.size() == 1 ? "ID appears" : "IDs appear",
+                first.getKey(), first.getValue()), repeated.size(), first.getKey(),
+                first.getValue()));
+    }
+
+    /**
+     * A warning when some applicants have an empty ID cell: how many, and the first one's row
+     * (counted from 1 after the header, as the import counts). Their output rows carry an empty
+     * ID too, so only the row order links them to the input.
+     */
+    public static Optional<Sentence> emptyIds(CreditTable table) {
+        int empty = 0;
+        int first = -1;
+        for (int row : table.allRows()) {
+            String id = table.id(row);
+            if (id == null || id.isBlank()) {
+                empty++;
+                first = first < 0 ? row : first;
+            }
+        }
+        if (empty == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Sentence.of("scoring.emptyIds", String.format(Locale.ROOT,
+                "%,d %s no ID (first: row %,d); %s scored, with an empty ID in the output, so "
+                + "match them to the input by row", empty, empty == 1 ? "applicant has"
+                : "applicants have", first + 1, empty == 1 ? "it is" : "they are"), empty,
+                first + 1));
+    }
+
+    /**
+     * One warning per categorical feature whose new values fall outside the levels the model
+     * learnt more often than in training (by more than {@value #MISSING_MARGIN} of the
+     * applicants, or at all when training had none there): the model counts them as
+     * {@code (other)}. Names how many, the training share and the first such applicant with
+     * its value.
+     */
+    public static List<Sentence> unseenLevels(List<Reference> references, CreditTable table) {
+        List<Sentence> warnings = new ArrayList<>();
+        int[] rows = table.allRows();
+        for (Reference reference : references) {
+            if (reference.numeric()) {
+                continue;
+            }
+            java.util.Set<String> known = new java.util.HashSet<>(reference.levels());
+            int unseen = 0;
+            int first = -1;
+            for (int row : rows) {
+                String value = table.category(reference.feature(), row);
+                if (value != null && !value.isEmpty() && !known.contains(value)) {
+                    unseen++;
+                    first = first < 0 ? row : first;
+                }
+            }
+            double trained = reference.shares()[reference.levels()
+                    .indexOf(PopulationStability.OTHER)];
+            boolean usual = trained > 0 && (double) unseen / rows.length <= trained
+                    + MISSING_MARGIN;
+            if (unseen > 0 && !usual) {
+                String value = table.category(reference.feature(), first);
+                double percent = 100 * trained;
+                warnings.add(Sentence.of("scoring.unseenLevels", String.format(Locale.ROOT,
+                        "%s: %,d of %,d applicants have a value the model did not learn "
+                        + "(first: applicant %s, '%s'); it counts such values as %s, against "
+                        + "%s %% in training", reference.feature(), unseen, rows.length,
+                        table.id(first), value, PopulationStability.OTHER,
+                        plainPercent(percent)), reference.feature(), unseen, rows.length,
+                        table.id(first), value, percent));
+            }
+        }
+        return warnings;
     }
 
     /**

@@ -810,9 +810,10 @@ final class ApplicantsView {
                     : "applicants.whatIf.outsideRange".equals(shown.key()) ? WARNING_STYLE
                     : ERROR_STYLE;
         }, model.whatIfMessageProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox buttons = new HBox(8, reset, message);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        // the message wraps on its own line below the button, which keeps its whole label
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        VBox buttons = new VBox(4, reset, message);
 
         Label heading = MainView.heading("");
         heading.setId("whatIfReasonsHeading");
@@ -947,6 +948,9 @@ final class ApplicantsView {
                 .map(check -> "\u26a0 " + i18n.get(check))
                 .collect(java.util.stream.Collectors.joining("\n")), scoring.checks(),
                 i18n.localeProperty()));
+        // every warning reads whole; the drift table below gives way
+        checks.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         checks.managedProperty().bind(checks.textProperty().isNotEmpty());
         checks.visibleProperty().bind(checks.managedProperty());
 

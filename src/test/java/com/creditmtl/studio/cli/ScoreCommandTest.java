@@ -109,12 +109,12 @@ class ScoreCommandTest {
                 .orElseThrow();
         assertTrue(ages.low() >= 21 && ages.low() < 25 && ages.high() > 65
                 && ages.high() <= 75, ages.low() + " to " + ages.high());
-        assertTrue(result[1].contains("warning: AGE: 1 of 31 applicants lie outside the "
+        assertTrue(result[1].contains("warning: AGE: 1 of 31 applicants lies outside the "
                 + "training range " + (long) ages.low() + " to " + (long) ages.high()
                 + " (first: applicant " + fifth[0] + ", -40); the model extrapolates there"),
                 result[1]);
         String repeated = edited.get(2).substring(0, edited.get(2).indexOf(','));
-        assertTrue(result[1].contains("warning: 1 applicant IDs appear more than once (first: "
+        assertTrue(result[1].contains("warning: 1 applicant ID appears more than once (first: "
                 + repeated + ", 2 times)"), result[1]);
         // warned of, and still every row scored
         assertEquals(32, Files.readAllLines(out, UTF_8).size());

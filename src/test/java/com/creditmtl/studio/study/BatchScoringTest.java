@@ -85,7 +85,7 @@ class BatchScoringTest {
         assertTrue(checks.contains("late_payments: 2 of 300 applicants lie outside the training "
                 + "range 0 to 3 (first: applicant C00010, 7); the model extrapolates there, so "
                 + "read their predictions with care"), checks.toString());
-        assertEquals("1 applicant IDs appear more than once (first: C00001, 2 times); each row "
+        assertEquals("1 applicant ID appears more than once (first: C00001, 2 times); each row "
                 + "is scored on its own, so match the output to the input by row, not by ID",
                 checks.get(checks.size() - 1));
         assertEquals(300, result.results().size(), "warned of, and every row still scored");

@@ -232,7 +232,7 @@ class EngineSentencesTest {
                 + "training median)",
                 "late: 2 of 3 applicants lie outside the training range 0 to 3 (first: applicant "
                 + "A2, 7); the model extrapolates there, so read their predictions with care",
-                "1 applicant IDs appear more than once (first: A1, 2 times); each row is scored "
+                "1 applicant ID appears more than once (first: A1, 2 times); each row is scored "
                 + "on its own, so match the output to the input by row, not by ID"),
                 checks.stream().map(Sentence::english).toList());
         for (Sentence check : checks) {
@@ -277,6 +277,31 @@ class EngineSentencesTest {
                 + "模型在此属于外推，请审慎解读其预测", chinese.get(checks.get(1)));
         assertEquals("有 1 个申请人编号出现不止一次（第一个：A1，共 2 次）；每一行单独评分，请按行而不是"
                 + "按编号将输出与输入对应", chinese.get(checks.get(2)));
+    }
+
+    @Test
+    void unlearntCategoriesAndEmptyIdsAreCheckedNotTakenForRepeatedIds(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("regions.csv");
+        Files.writeString(file, "id,region\n,north\nA2,mars\nA3,north\n,south\n");
+        CreditTable table = new CsvImporter().readFeatures(file, ImportOptions.builder()
+                .idColumn("id").build(), List.of(), List.of("region")).table();
+        List<PopulationStability.Reference> references = List.of(
+                PopulationStability.Reference.categorical("region",
+                        List.of("north", "south", "north"), List.of("north", "south")));
+
+        List<Sentence> checks = FeatureDrift.checks(references, table);
+
+        assertEquals(List.of("region: 1 of 4 applicants have a value the model did not learn "
+                + "(first: applicant A2, 'mars'); it counts such values as (other), against 0.0 "
+                + "% in training", "2 applicants have no ID (first: row 1); they are scored, "
+                + "with an empty ID in the output, so match them to the input by row"),
+                checks.stream().map(Sentence::english).toList());
+        for (Sentence check : checks) {
+            assertEquals(check.english(), fromEnglishPattern(check));
+        }
+        assertEquals("有 2 位申请人没有编号（第一位：第 1 行）；他们照常评分，输出中编号为空，请按行与输入对应",
+                chinese.get(checks.get(1)));
     }
 
     @Test
