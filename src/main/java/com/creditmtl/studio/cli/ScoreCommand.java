@@ -13,6 +13,7 @@ import com.creditmtl.studio.study.ApplicantResult;
 import com.creditmtl.studio.study.BatchScoring;
 import com.creditmtl.studio.study.DataFingerprint;
 import com.creditmtl.studio.study.FeatureDrift;
+import com.creditmtl.studio.study.Progress;
 import com.creditmtl.studio.study.SavedStudy;
 import com.creditmtl.studio.study.StudyArchive;
 import com.creditmtl.studio.study.StudyFileException;
@@ -72,6 +73,11 @@ final class ScoreCommand implements Callable<Integer> {
                     + "-drift.json).")
     private Path drift;
 
+    @Option(names = "--missing", paramLabel = "TOKEN", split = ",",
+            description = "More cell texts read as missing in this file, besides the study's "
+                    + "own tokens (for example n/k).")
+    private List<String> missing = new ArrayList<>();
+
     @Option(names = "--overwrite", description = "Replace existing output files.")
     private boolean overwrite;
 
@@ -110,7 +116,8 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
 
         SavedStudy study = StudyArchive.open(studyFile);
-        BatchScoring.Result scored = BatchScoring.score(study, data);
+        BatchScoring.Result scored = BatchScoring.score(study, data, missing, Progress.NONE,
+                () -> false);
         for (String warning : scored.warnings()) {
             console.println("warning: " + warning);
         }

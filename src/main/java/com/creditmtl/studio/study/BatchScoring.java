@@ -3,6 +3,7 @@ package com.creditmtl.studio.study;
 import com.creditmtl.studio.data.CreditTable;
 import com.creditmtl.studio.data.CsvImporter;
 import com.creditmtl.studio.data.ImportException;
+import com.creditmtl.studio.data.ImportOptions;
 import com.creditmtl.studio.data.ImportReport;
 import com.creditmtl.studio.data.ImportResult;
 import com.creditmtl.studio.data.Sentence;
@@ -75,9 +76,26 @@ public final class BatchScoring {
      */
     public static Result score(SavedStudy study, Path data, Progress progress,
             BooleanSupplier cancelled) throws ImportException {
+        return score(study, data, List.of(), progress, cancelled);
+    }
+
+    /**
+     * As {@link #score(SavedStudy, Path, Progress, BooleanSupplier)}, reading these cell texts
+     * as missing too, besides the study's own tokens: a file of new applicants may mark a
+     * missing value in a way the training file did not.
+     */
+    public static Result score(SavedStudy study, Path data, List<String> moreMissingTokens,
+            Progress progress, BooleanSupplier cancelled) throws ImportException {
         long start = System.nanoTime();
         progress.update("reading " + data.getFileName(), 0);
-        ImportResult imported = new CsvImporter().readFeatures(data, study.importSpec(),
+        ImportOptions spec = study.importSpec();
+        if (!moreMissingTokens.isEmpty()) {
+            List<String> tokens = new ArrayList<>(spec.missingTokens());
+            moreMissingTokens.stream().filter(token -> !tokens.contains(token))
+                    .forEach(tokens::add);
+            spec = spec.toBuilder().missingTokens(tokens).build();
+        }
+        ImportResult imported = new CsvImporter().readFeatures(data, spec,
                 study.encoder().numericFeatures(), study.encoder().categoricalFeatures());
         ImportReport report = imported.report();
         if (report.rowsSkipped() > 0) {

@@ -121,6 +121,34 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aMissingTokenOfTheNewFileCanBeNamedForScoring() throws Exception {
+        List<String> lines = Files.readAllLines(testApplicants, UTF_8).subList(0, 21);
+        int limit = Arrays.asList(lines.get(0).split(",")).indexOf("LIMIT_BAL");
+        List<String> edited = new ArrayList<>(lines);
+        for (int row : new int[] {4, 9}) {
+            String[] cells = edited.get(row).split(",", -1);
+            cells[limit] = "n/k";
+            edited.set(row, String.join(",", cells));
+        }
+        Path file = folder.resolve("unknown-limits.csv");
+        Files.write(file, edited, UTF_8);
+        Path out = folder.resolve("unknown-limits-scored.csv");
+
+        String[] refused = cli("score", "--study", study.toString(), "--data", file.toString(),
+                "--out", out.toString());
+        String[] scored = cli("score", "--study", study.toString(), "--data", file.toString(),
+                "--out", out.toString(), "--missing", "n/k");
+
+        assertEquals("1", refused[0], refused[1]);
+        assertTrue(refused[2].contains("row 4, column LIMIT_BAL: 'n/k'"), refused[2]);
+        assertEquals("0", scored[0], scored[2]);
+        assertTrue(scored[1].contains("warning: LIMIT_BAL: 2 of 20 applicants have no value, "
+                + "against 0.0 % in training (first: applicant "
+                + edited.get(4).substring(0, edited.get(4).indexOf(',')) + ")"), scored[1]);
+        assertEquals(21, Files.readAllLines(out, UTF_8).size());
+    }
+
+    @Test
     void outputThatIsAnInputIsRefusedAndTheStudyKept() throws Exception {
         byte[] before = Files.readAllBytes(study);
 
