@@ -3,6 +3,7 @@ package com.creditmtl.studio.ui;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -10,6 +11,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** The window's two kinds of table column, headed by a text that may follow the language. */
 final class TableColumns {
@@ -24,6 +28,32 @@ final class TableColumns {
         column.textProperty().bind(header);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 value.apply(cell.getValue())));
+        return column;
+    }
+
+    /**
+     * The width a column needs to show its heading whole: the text in the default font in
+     * bold, as the default style draws headings, and thirteen pixels beside it for the
+     * heading's padding and border.
+     */
+    static double headingWidth(String heading) {
+        if (heading == null || heading.isEmpty()) {
+            return 0;
+        }
+        Font font = Font.getDefault();
+        Text text = new Text(heading);
+        text.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        return Math.ceil(text.getLayoutBounds().getWidth() + 13);
+    }
+
+    /**
+     * Keeps a column at least as wide as its heading, in whatever language the heading is
+     * written, so that the heading never ends in an ellipsis.
+     */
+    static <T, S> TableColumn<T, S> wholeHeading(TableColumn<T, S> column) {
+        double floor = column.getMinWidth();
+        column.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(floor, headingWidth(column.getText())), column.textProperty()));
         return column;
     }
 
