@@ -1,8 +1,11 @@
 package com.creditmtl.studio.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -54,7 +57,47 @@ final class TableColumns {
         double floor = column.getMinWidth();
         column.minWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(floor, headingWidth(column.getText())), column.textProperty()));
+        keepAtLeastMinimum(column);
         return column;
+    }
+
+    /**
+     * Widens a column whenever its minimum grows past its width: a table that does not fit
+     * its columns to its own width leaves a column at its preferred width.
+     */
+    private static void keepAtLeastMinimum(TableColumn<?, ?> column) {
+        column.minWidthProperty().addListener((obs, was, now) -> {
+            if (column.getPrefWidth() < now.doubleValue()) {
+                column.setPrefWidth(now.doubleValue());
+            }
+        });
+        if (column.getPrefWidth() < column.getMinWidth()) {
+            column.setPrefWidth(column.getMinWidth());
+        }
+    }
+
+    /**
+     * Keeps a heading over columns (a task's actual and predicted) whole: its last column
+     * takes whatever width the heading needs beyond the columns before it, and is never
+     * narrower than its own heading.
+     */
+    static <T> void wholeGroupHeading(TableColumn<T, ?> group) {
+        List<TableColumn<T, ?>> columns = List.copyOf(group.getColumns());
+        if (columns.isEmpty()) {
+            return;
+        }
+        TableColumn<T, ?> last = columns.get(columns.size() - 1);
+        List<TableColumn<T, ?>> before = columns.subList(0, columns.size() - 1);
+        List<Observable> watched = new ArrayList<>(List.of(group.textProperty(),
+                last.textProperty()));
+        before.forEach(column -> watched.add(column.widthProperty()));
+        last.minWidthProperty().unbind();
+        last.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double taken = before.stream().mapToDouble(TableColumn::getWidth).sum();
+            return Math.max(headingWidth(last.getText()),
+                    headingWidth(group.getText()) - taken);
+        }, watched.toArray(Observable[]::new)));
+        keepAtLeastMinimum(last);
     }
 
     /**
