@@ -162,8 +162,8 @@ public final class ImportDialog {
         taskScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         taskScroll.setMinHeight(0);
         SplitPane lower = new SplitPane(roles, taskScroll);
-        // the task fields wide enough that their help takes three lines, not five
-        lower.setDividerPositions(0.56);
+        // the task fields as wide as the role table, so that their help wraps less
+        lower.setDividerPositions(0.5);
         lower.setMinHeight(120);
         SplitPane center = new SplitPane(preview, lower);
         center.setOrientation(Orientation.VERTICAL);
@@ -274,7 +274,7 @@ public final class ImportDialog {
         tasks.setId("tasksArea");
         tasks.setPromptText("NAME:binary:VALUE");
         tasks.textProperty().bindBidirectional(model.tasksProperty());
-        tasks.setPrefRowCount(3);
+        tasks.setPrefRowCount(2);
         TextArea computed = new TextArea();
         computed.setId("computedArea");
         computed.setPromptText("loss=funded_amnt - total_rec_prncp - recoveries");
