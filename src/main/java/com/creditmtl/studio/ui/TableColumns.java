@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -111,6 +112,38 @@ final class TableColumns {
                 super.updateItem(item, empty);
                 boolean blank = empty || item == null || item.isEmpty();
                 setText(blank ? null : item);
+                setTooltip(blank ? null : new Tooltip(item));
+            }
+        });
+        return column;
+    }
+
+    /**
+     * Like {@link #withTooltips}, but a text wider than the column wraps onto a second line
+     * of a taller row rather than ending in an ellipsis: for a narrow column of few rows
+     * (the run history).
+     */
+    static <T> TableColumn<T, String> wrapped(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            // a row is as high as its cells' texts say; a label of the cell's own would stay
+            // one line, a text node wraps at the width it is given
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                text.setText(blank ? "" : item);
+                // the text kept as the cell's too, for whoever reads the cell; the graphic shows it
+                setText(blank ? null : item);
+                setGraphic(blank ? null : text);
                 setTooltip(blank ? null : new Tooltip(item));
             }
         });

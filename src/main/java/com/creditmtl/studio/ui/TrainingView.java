@@ -214,7 +214,7 @@ final class TrainingView {
         runs.setId("runTable");
         runs.setPlaceholder(placeholder("training.runsPlaceholder"));
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(TableColumns.withTooltips(TableColumns.text(
+        runs.getColumns().add(TableColumns.wrapped(TableColumns.text(
                 i18n.bind("training.column.run"), run -> run.label(i18n))));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener(
@@ -273,9 +273,9 @@ final class TrainingView {
             part.setPadding(new Insets(6, 6, 6, 6));
         }
         SplitPane box = new SplitPane(metricsBox, history, sideBox);
-        // the run history wide enough for a run's label, the runs side by side for their
-        // three headings; the metrics keep the rest
-        box.setDividerPositions(0.53, 0.70);
+        // the metrics and the runs side by side wide enough for their headings; a run's
+        // label wraps in the history between them
+        box.setDividerPositions(0.545, 0.675);
         return box;
     }
 
