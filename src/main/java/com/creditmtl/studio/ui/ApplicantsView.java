@@ -544,6 +544,7 @@ final class ApplicantsView {
             }
             shown.setId("column-" + column.key());
             fitWidth(shown, withWidest(first, column), words);
+            TableColumns.wholeHeading(shown);
             if (column.group() == null) {
                 table.getColumns().add(shown);
                 continue;
@@ -556,6 +557,7 @@ final class ApplicantsView {
             });
             group.getColumns().add(shown);
         }
+        groups.values().forEach(TableColumns::wholeGroupHeading);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.creditmtl.studio.eval.Interval;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 
 /**
@@ -199,10 +203,28 @@ final class EvaluationView {
         return chart;
     }
 
+    /**
+     * The scores of the test applicants by outcome. The bands lie between the 1st and 99th
+     * percentile of the scores and the scores beyond are counted in the end bands, so the
+     * axis' end labels say so: "≤ 460" at the low end, "≥ 590" at the high end.
+     */
     private AreaChart<Number, Number> scoreChart() {
         NumberAxis score = new NumberAxis();
         score.labelProperty().bind(i18n.bind("evaluation.chart.scores.x"));
         score.setForceZeroInRange(false);
+        score.setMinorTickVisible(false);
+        StringConverter<Number> labels = new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return scoreTickLabel(score, value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        };
+        score.setTickLabelFormatter(labels);
         NumberAxis count = new NumberAxis();
         count.labelProperty().bind(i18n.bind("evaluation.chart.scores.y"));
         AreaChart<Number, Number> chart = new AreaChart<>(score, count);
@@ -213,7 +235,73 @@ final class EvaluationView {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setData(model.scoreSeries());
+        model.scoreSeries().addListener(
+                (ListChangeListener<XYChart.Series<Number, Number>>) c ->
+                        fitBands(score, model.scoreSeries()));
+        fitBands(score, model.scoreSeries());
         return chart;
+    }
+
+    /**
+     * Spans the score axis over the bands' edges, found from the bands' middles (the bands
+     * are of equal width), widened to round scores; with fewer than two bands the axis
+     * ranges itself.
+     */
+    private static void fitBands(NumberAxis axis,
+            List<XYChart.Series<Number, Number>> series) {
+        List<XYChart.Data<Number, Number>> points = series.isEmpty()
+                ? List.of() : series.get(0).getData();
+        if (points.size() < 2) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        double first = points.get(0).getXValue().doubleValue();
+        double last = points.get(points.size() - 1).getXValue().doubleValue();
+        double half = (last - first) / (points.size() - 1) / 2;
+        double[] range = bandAxisRange(first - half, last + half);
+        axis.setAutoRanging(false);
+        axis.setLowerBound(range[0]);
+        axis.setUpperBound(range[1]);
+        axis.setTickUnit(range[2]);
+    }
+
+    /**
+     * The score axis over bands from {@code low} to {@code high}: {lower, upper, unit}, the
+     * ends the multiples of a round unit just outside the bands' edges, so every tick is a
+     * round score and the ends' labels ("≤ lower", "≥ upper") hold for the end bands.
+     */
+    static double[] bandAxisRange(double low, double high) {
+        double unit = roundStep((high - low) / 8);
+        return new double[] {Math.floor(low / unit) * unit, Math.ceil(high / unit) * unit, unit};
+    }
+
+    /** The smallest of 1, 2 and 5 times a power of ten at least {@code step}. */
+    static double roundStep(double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(step)));
+        for (double factor : new double[] {1, 2, 5, 10}) {
+            if (factor * power >= step - 1e-9 * power) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** A score tick's label: the axis' ends are open, "≤ low" and "≥ high". */
+    private String scoreTickLabel(NumberAxis axis, double value) {
+        String number = i18n.number(value, 0);
+        if (axis.isAutoRanging()) {
+            return number;
+        }
+        if (value == axis.getLowerBound()) {
+            return i18n.get("evaluation.chart.scores.atMost", number);
+        }
+        if (value == axis.getUpperBound()) {
+            return i18n.get("evaluation.chart.scores.atLeast", number);
+        }
+        return number;
     }
 
     private NumberAxis unitAxis(String key) {

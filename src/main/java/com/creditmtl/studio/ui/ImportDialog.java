@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -29,7 +30,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -62,7 +65,10 @@ public final class ImportDialog {
                 ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(1100, 750);
+        // as large as suits the preview, yet within the screen with room for a title bar
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        dialog.getDialogPane().setPrefSize(Math.min(1100, screen.getWidth() - 40),
+                Math.min(750, screen.getHeight() - 70));
 
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importButton");
@@ -134,11 +140,14 @@ public final class ImportDialog {
         detected.setId("detectedLabel");
         detected.textProperty().bind(model.detectedProperty());
         detected.setWrapText(true);
+        detected.setMinHeight(Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("problemLabel");
         problem.textProperty().bind(model.problemProperty());
         problem.setStyle("-fx-text-fill: #b00020;");
         problem.setWrapText(true);
+        // a long reason takes the lines it needs rather than being cut at the first
+        problem.setMinHeight(Region.USE_PREF_SIZE);
 
         preview.setId("previewTable");
         preview.setItems(model.rows());
@@ -153,7 +162,8 @@ public final class ImportDialog {
         taskScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         taskScroll.setMinHeight(0);
         SplitPane lower = new SplitPane(roles, taskScroll);
-        lower.setDividerPositions(0.65);
+        // the task fields as wide as the role table, so that their help wraps less
+        lower.setDividerPositions(0.5);
         lower.setMinHeight(120);
         SplitPane center = new SplitPane(preview, lower);
         center.setOrientation(Orientation.VERTICAL);
@@ -264,12 +274,12 @@ public final class ImportDialog {
         tasks.setId("tasksArea");
         tasks.setPromptText("NAME:binary:VALUE");
         tasks.textProperty().bindBidirectional(model.tasksProperty());
-        tasks.setPrefRowCount(4);
+        tasks.setPrefRowCount(2);
         TextArea computed = new TextArea();
         computed.setId("computedArea");
         computed.setPromptText("loss=funded_amnt - total_rec_prncp - recoveries");
         computed.textProperty().bindBidirectional(model.computedProperty());
-        computed.setPrefRowCount(3);
+        computed.setPrefRowCount(2);
         TextField keep = new TextField();
         keep.setId("keepField");
         keep.setPromptText(i18n.get("import.keep.prompt"));

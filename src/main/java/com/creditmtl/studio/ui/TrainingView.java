@@ -26,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 
 /**
@@ -207,12 +208,13 @@ final class TrainingView {
         metrics.getColumns().add(rmse);
         metrics.getColumns().forEach(column -> column.setMinWidth(Math.max(column.getMinWidth(),
                 60)));
+        metrics.getColumns().forEach(TableColumns::wholeHeading);
 
         TableView<RunRecord> runs = new TableView<>(model.runs());
         runs.setId("runTable");
         runs.setPlaceholder(placeholder("training.runsPlaceholder"));
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(TableColumns.withTooltips(TableColumns.text(
+        runs.getColumns().add(TableColumns.wrapped(TableColumns.text(
                 i18n.bind("training.column.run"), run -> run.label(i18n))));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener(
@@ -232,7 +234,7 @@ final class TrainingView {
         side.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RunRecord.Comparison, String> name = TableColumns.text(
                 i18n.bind("training.column.setting"), RunRecord.Comparison::name);
-        name.setPrefWidth(170);
+        name.setPrefWidth(150);
         side.getColumns().add(TableColumns.withTooltips(name));
         TableColumn<RunRecord.Comparison, String> first = new TableColumn<>();
         first.textProperty().bind(i18n.bind("training.column.first"));
@@ -242,6 +244,8 @@ final class TrainingView {
         second.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().second()));
         side.getColumns().add(TableColumns.withTooltips(first));
         side.getColumns().add(TableColumns.withTooltips(second));
+        side.getColumns().forEach(TableColumns::wholeHeading);
+        runs.getColumns().forEach(TableColumns::wholeHeading);
         side.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RunRecord.Comparison item, boolean empty) {
@@ -269,7 +273,9 @@ final class TrainingView {
             part.setPadding(new Insets(6, 6, 6, 6));
         }
         SplitPane box = new SplitPane(metricsBox, history, sideBox);
-        box.setDividerPositions(0.56, 0.74);
+        // the metrics and the runs side by side wide enough for their headings; a run's
+        // label wraps in the history between them
+        box.setDividerPositions(0.545, 0.675);
         return box;
     }
 
@@ -283,9 +289,13 @@ final class TrainingView {
         }
     }
 
+    /** A table's text while it is empty, wrapped onto more lines in a narrow table. */
     private Label placeholder(String key) {
         Label label = new Label();
         label.textProperty().bind(i18n.bind(key));
+        label.setWrapText(true);
+        label.setTextAlignment(TextAlignment.CENTER);
+        label.setPadding(new Insets(4, 8, 4, 8));
         return label;
     }
 

@@ -530,6 +530,60 @@ class ApplicantsViewTest {
     }
 
     @Test
+    void everyHeadingReadsWholeAndATasksHeadingIsAsWideAsItsName(FxRobot robot)
+            throws Exception {
+        // the bundled table's task names, longer than "actual" and "predicted" together
+        Path file = folder.resolve("long-task-names.csv");
+        Files.writeString(file, "id,income,debt,region,default_probability,overdue_days,"
+                + "overdue_amount\n" + SmallTable.rows(400, 7, 1), UTF_8);
+        robot.interact(() -> main.open(file, com.creditmtl.studio.data.ImportOptions.builder()
+                .idColumn("id").build()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.tableProperty().get() != null
+                && !main.busyProperty().get() && main.studyProperty().get() == null);
+        robot.interact(main::train);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> main.studyProperty().get() != null
+                && !main.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ApplicantRow> table = view.table();
+        assertTrue(table.getColumns().stream()
+                .anyMatch(c -> "default_probability".equals(c.getText())));
+        for (Locale language : I18n.LANGUAGES) {
+            robot.interact(() -> main.i18n().localeProperty().set(language));
+            WaitForAsyncUtils.waitForFxEvents();
+            int groups = 0;
+            for (TableColumn<ApplicantRow, ?> column : table.getColumns()) {
+                double needed = TableColumns.headingWidth(column.getText());
+                // a heading over columns is as wide as the columns under it
+                double width = column.getColumns().isEmpty() ? column.getWidth()
+                        : column.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+                assertTrue(width >= needed, language + ": '" + column.getText()
+                        + "' is " + width + " px wide and needs " + needed);
+                if (!column.getColumns().isEmpty()) {
+                    groups++;
+                }
+                for (TableColumn<ApplicantRow, ?> part : column.getColumns()) {
+                    double partNeeded = TableColumns.headingWidth(part.getText());
+                    assertTrue(part.getWidth() >= partNeeded, language + ": '" + part.getText()
+                            + "' under '" + column.getText() + "' is " + part.getWidth()
+                            + " px wide and needs " + partNeeded);
+                }
+            }
+            assertTrue(groups >= 3, "a heading over each task's actual and predicted");
+            for (javafx.scene.Node node : table.lookupAll(".column-header .label")) {
+                Label heading = (Label) node;
+                if (heading.getText() == null || heading.getText().isEmpty()) {
+                    continue;
+                }
+                String drawn = heading.lookupAll(".text").stream()
+                        .filter(n -> n.getParent() == heading)
+                        .map(n -> ((javafx.scene.text.Text) n).getText())
+                        .collect(Collectors.joining());
+                assertEquals(heading.getText(), drawn, language + " heading");
+            }
+        }
+    }
+
+    @Test
     void theTabSpeaksChineseAndEnglishAgain(FxRobot robot) {
         Button add = robot.lookup("#applicantFilterAddButton").queryAs(Button.class);
         Label count = robot.lookup("#applicantCount").queryAs(Label.class);

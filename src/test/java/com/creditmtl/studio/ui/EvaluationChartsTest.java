@@ -132,6 +132,67 @@ class EvaluationChartsTest {
     }
 
     @Test
+    void scoreAxisSpansTheBandsAndSaysItsEndBandsAreOpen(FxRobot robot) {
+        AreaChart<Number, Number> chart = robot.lookup("#scoreChart").queryAs(AreaChart.class);
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        Study study = model.studyProperty().get();
+        double[] labels = study.testResults().stream().mapToDouble(r -> r.actual()[0])
+                .toArray();
+        double[] scores = study.testResults().stream()
+                .mapToDouble(com.creditmtl.studio.study.ApplicantResult::score).toArray();
+        com.creditmtl.studio.eval.ScoreDistribution bands =
+                com.creditmtl.studio.eval.ScoreDistribution.of(labels, scores,
+                        EvaluationViewModel.SCORE_BANDS);
+        // the axis' ends are round scores just outside the bands' edges, and say they are open
+        double unit = axis.getTickUnit();
+        assertTrue(axis.getLowerBound() <= bands.low()
+                && axis.getLowerBound() > bands.low() - unit, axis.getLowerBound() + " for "
+                + bands.low());
+        assertTrue(axis.getUpperBound() >= bands.high()
+                && axis.getUpperBound() < bands.high() + unit, axis.getUpperBound() + " for "
+                + bands.high());
+        java.util.Map<Double, String> shown = new java.util.TreeMap<>();
+        // the labels as drawn: the tick marks' texts, in the order of their values
+        List<String> drawn = axis.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                .sorted(java.util.Comparator.comparingDouble(javafx.scene.Node::getLayoutX))
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        List<javafx.scene.chart.Axis.TickMark<Number>> ticks = axis.getTickMarks().stream()
+                .sorted(java.util.Comparator.comparingDouble(t -> t.getValue().doubleValue()))
+                .toList();
+        assertEquals(ticks.size(), drawn.size(), drawn.toString());
+        for (int i = 0; i < ticks.size(); i++) {
+            shown.put(ticks.get(i).getValue().doubleValue(), drawn.get(i));
+        }
+        I18n i18n = model.i18n();
+        assertEquals("≤ " + i18n.number(axis.getLowerBound(), 0),
+                shown.get(axis.getLowerBound()), shown.toString());
+        assertEquals("≥ " + i18n.number(axis.getUpperBound(), 0),
+                shown.get(axis.getUpperBound()), shown.toString());
+        assertTrue(shown.size() >= 4, "scores between the ends: " + shown);
+        shown.forEach((value, label) -> {
+            if (value != axis.getLowerBound() && value != axis.getUpperBound()) {
+                assertEquals(i18n.number(value, 0), label);
+                assertEquals(0, Math.IEEEremainder(value, unit), 1e-6, "round " + value);
+            }
+        });
+    }
+
+    @Test
+    void scoreAxisEndsAreRoundScoresJustOutsideTheBands() {
+        double[] range = EvaluationView.bandAxisRange(465.3, 583.2);
+        assertEquals(460, range[0], 1e-9);
+        assertEquals(600, range[1], 1e-9);
+        assertEquals(20, range[2], 1e-9);
+        range = EvaluationView.bandAxisRange(512.5, 987.5);
+        assertEquals(500, range[0], 1e-9);
+        assertEquals(1000, range[1], 1e-9);
+        assertEquals(100, range[2], 1e-9);
+        assertEquals(50, EvaluationView.roundStep(21), 1e-9);
+        assertEquals(0.5, EvaluationView.roundStep(0.31), 1e-9);
+    }
+
+    @Test
     void costSliderMovesTheCutOffAndTheCounts(FxRobot robot) {
         Slider slider = robot.lookup("#costSlider").queryAs(Slider.class);
         Label badAccepted = robot.lookup("#liveBadAccepted").queryAs(Label.class);

@@ -117,4 +117,33 @@ class ImportDialogTest {
         assertEquals("NAME:binary:VALUE",
                 robot.lookup("#tasksArea").queryAs(TextArea.class).getPromptText());
     }
+
+    @Test
+    void aLongReasonWrapsAndTheComputedColumnsShowWithoutScrolling(FxRobot robot) {
+        String reason = "credit-g.csv: no task column found; expected at least one of "
+                + "default_probability, overdue_days, overdue_amount, or name the tasks "
+                + "(--task NAME:binary:VALUE or NAME:regression)";
+        robot.interact(() -> model.reportProblem(reason));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        Label problem = robot.lookup("#problemLabel").queryAs(Label.class);
+        String drawn = problem.lookupAll(".text").stream()
+                .filter(n -> n.getParent() == problem)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .collect(java.util.stream.Collectors.joining());
+        assertEquals(reason, drawn);
+        assertTrue(problem.getHeight() >= 2 * problem.getFont().getSize(),
+                "problem line " + problem.getHeight() + " px high");
+
+        // the dialog as it opens on a 1280×800 screen
+        javafx.stage.Window window = dialog.dialog().getDialogPane().getScene().getWindow();
+        assertTrue(window.getHeight() <= 800 - 60, "dialog " + window.getHeight() + " px high");
+        TextArea computed = robot.lookup("#computedArea").queryAs(TextArea.class);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane)
+                computed.getParent().getParent().getParent().getParent();
+        javafx.geometry.Bounds area = computed.localToScene(computed.getLayoutBounds());
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        assertTrue(area.getMaxY() <= view.getMaxY() + 0.5 && area.getMinY() >= view.getMinY(),
+                "computed columns " + area + " within the task fields' view " + view);
+    }
 }
