@@ -202,8 +202,8 @@ class MainWindowTest {
         System.out.printf(Locale.ROOT, "Longest FX-thread stall while showing the results: "
                 + "%.1f ms wall clock, %.1f ms of FX-thread work%n",
                 model.resultsStallProperty().get(), shownWork);
-        // measured 190 to 440 ms here on two quiet cores; the bound catches a return of the
-        // column fitting that took seconds, not the spread between runs
+        // measured 190 to 440 ms here on two quiet cores; the bound is for work of the size of
+        // that column fitting coming back on top, not for the spread between runs
         assertTrue(shownWork < 600, "longest stretch of FX-thread work while showing the "
                 + "results " + shownWork + " ms");
     }
