@@ -14,11 +14,13 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -123,9 +125,7 @@ public final class FeatureDrift {
                 }
             }
             double trained = reference.missingShare();
-            boolean usual = trained > 0 && (double) missing / rows.length <= trained
-                    + MISSING_MARGIN;
-            if (missing > 0 && !usual) {
+            if (moreOftenThanInTraining(missing, rows.length, trained)) {
                 String filled = reference.numeric() ? "the training median"
                         : "counted as missing";
                 double percent = 100 * trained;
@@ -139,6 +139,14 @@ public final class FeatureDrift {
             }
         }
         return warnings;
+    }
+
+    /**
+     * Whether {@code count} of {@code total} new applicants is worth a warning against a
+     * training share: at all when training had none, else above it by {@value #MISSING_MARGIN}.
+     */
+    private static boolean moreOftenThanInTraining(int count, int total, double trained) {
+        return count > 0 && (trained == 0 || (double) count / total > trained + MISSING_MARGIN);
     }
 
     /** A percentage with one decimal, as the window's pattern {@code {n,number,0.0}} has it. */
@@ -251,7 +259,7 @@ public final class FeatureDrift {
             if (reference.numeric()) {
                 continue;
             }
-            java.util.Set<String> known = new java.util.HashSet<>(reference.levels());
+            Set<String> known = new HashSet<>(reference.levels());
             int unseen = 0;
             int first = -1;
             for (int row : rows) {
@@ -263,9 +271,7 @@ public final class FeatureDrift {
             }
             double trained = reference.shares()[reference.levels()
                     .indexOf(PopulationStability.OTHER)];
-            boolean usual = trained > 0 && (double) unseen / rows.length <= trained
-                    + MISSING_MARGIN;
-            if (unseen > 0 && !usual) {
+            if (moreOftenThanInTraining(unseen, rows.length, trained)) {
                 String value = table.category(reference.feature(), first);
                 double percent = 100 * trained;
                 warnings.add(Sentence.of("scoring.unseenLevels", String.format(Locale.ROOT,
