@@ -77,9 +77,7 @@ public final class ScoringViewModel {
                     && (old == null || study.network() != old.network());
             if (trainedAgain) {
                 opened = null;
-                drift.clear();
-                checks.clear();
-                driftSummary.set(null);
+                forgetScoredFile();
                 studyName.set(TRAINED);
             } else if (study == null && opened == null) {
                 studyName.set(NONE);
@@ -97,19 +95,22 @@ public final class ScoringViewModel {
             opened = saved;
             studyName.set(I18n.Message.of("scoring.study.file", file.getFileName().toString(),
                     saved.data().fileName()));
-            drift.clear();
-            checks.clear();
-            driftSummary.set(null);
+            forgetScoredFile();
             applicants.useStudy(saved.toStudy(), file.getFileName().toString());
         });
+    }
+
+    /** Forgets the last scored file's drift, summary and warnings. */
+    private void forgetScoredFile() {
+        drift.clear();
+        checks.clear();
+        driftSummary.set(null);
     }
 
     /** Scores with the study trained in the window again, its test applicants shown. */
     public void useTrainedStudy() {
         opened = null;
-        drift.clear();
-        checks.clear();
-        driftSummary.set(null);
+        forgetScoredFile();
         Study trained = main.studyProperty().get();
         studyName.set(trained == null ? NONE : TRAINED);
         applicants.showTrained(trained);
