@@ -434,14 +434,7 @@ final class ApplicantsView {
 
     /** A round step between tick labels: about five labels over the span. */
     static double tickUnit(double span) {
-        double raw = Math.max(span, 1) / 5;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 2, 5, 10}) {
-            if (step * power >= raw) {
-                return step * power;
-            }
-        }
-        return 10 * power;
+        return Ticks.roundStep(Math.max(span, 1) / 5);
     }
 
     private String operatorText(Operator operator) {

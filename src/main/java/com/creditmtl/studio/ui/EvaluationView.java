@@ -271,22 +271,8 @@ final class EvaluationView {
      * round score and the ends' labels ("≤ lower", "≥ upper") hold for the end bands.
      */
     static double[] bandAxisRange(double low, double high) {
-        double unit = roundStep((high - low) / 8);
+        double unit = Ticks.roundStep((high - low) / 8);
         return new double[] {Math.floor(low / unit) * unit, Math.ceil(high / unit) * unit, unit};
-    }
-
-    /** The smallest of 1, 2 and 5 times a power of ten at least {@code step}. */
-    static double roundStep(double step) {
-        if (!(step > 0) || !Double.isFinite(step)) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(step)));
-        for (double factor : new double[] {1, 2, 5, 10}) {
-            if (factor * power >= step - 1e-9 * power) {
-                return factor * power;
-            }
-        }
-        return 10 * power;
     }
 
     /** A score tick's label: the axis' ends are open, "≤ low" and "≥ high". */

@@ -188,8 +188,8 @@ class EvaluationChartsTest {
         assertEquals(500, range[0], 1e-9);
         assertEquals(1000, range[1], 1e-9);
         assertEquals(100, range[2], 1e-9);
-        assertEquals(50, EvaluationView.roundStep(21), 1e-9);
-        assertEquals(0.5, EvaluationView.roundStep(0.31), 1e-9);
+        assertEquals(50, Ticks.roundStep(21), 1e-9);
+        assertEquals(0.5, Ticks.roundStep(0.31), 1e-9);
     }
 
     @Test
