@@ -128,6 +128,11 @@ public final class CrossValidation {
         List<TaskSpec> tasks = settings.tasks();
         // the command line refuses this before reading its options; the window asks here
         FoldLimit limit = foldLimit(table, tasks);
+        if (limit.maxFolds() < 2) {
+            throw new RefusedException("cv.tooSmall", String.format(Locale.ROOT,
+                    "this table is too small to cross-validate: %s, and 2 folds are the "
+                    + "fewest", limit.reason()));
+        }
         if (folds > limit.maxFolds()) {
             throw new RefusedException("cv.tooManyFolds", String.format(Locale.ROOT,
                     "%d folds are too many for this table: %s; so at most %d folds", folds,

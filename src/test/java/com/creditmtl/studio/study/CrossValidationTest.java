@@ -107,6 +107,27 @@ class CrossValidationTest {
         assertTrue(stages.isEmpty(), "no fold began: " + stages);
     }
 
+    @Test
+    void aTableWithTooFewPositivesForTwoFoldsIsRefusedAsTooSmall() throws Exception {
+        StringBuilder csv = new StringBuilder("x,default_probability\n");
+        for (int r = 0; r < 60; r++) {
+            csv.append(r % 7).append(',').append(r < 15 ? 1 : 0).append('\n');
+        }
+        Path file = folder.resolve("few.csv");
+        Files.writeString(file, csv, UTF_8);
+        CreditTable table = new CsvImporter().importFile(file);
+        TrainingSettings settings = TrainingSettings.defaults(table.tasks()).withEpochs(1);
+
+        RefusedException refused = assertThrows(RefusedException.class,
+                () -> new CrossValidation(EvaluationOptions.DEFAULT).run(table, settings,
+                        Set.of(), 2, Progress.NONE, () -> false));
+
+        assertEquals("this table is too small to cross-validate: the binary task "
+                + "default_probability has 15 "
+                + "positives and 45 negatives, and every test fold needs at least 10 of each, "
+                + "and 2 folds are the fewest", refused.getMessage());
+    }
+
     private static int fewestPositives(double[] labels, int k) {
         StratifiedFolds folds = new StratifiedFolds(labels.length, labels, k, 0.2, 7);
         int fewest = Integer.MAX_VALUE;
